@@ -1,0 +1,41 @@
+# TraceStation — the two commands a newcomer needs are `make demo` and `make test`.
+# Both install the Debian packages the build needs first (`make deps`).
+
+SWIFT ?= swift
+DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test bench clean
+
+## deps: install the missing Debian packages (refreshing the package lists first); nothing when all are present
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## demo: issue a few codes, render them as PNG labels under ./out, decode them back
+demo: deps
+	$(SWIFT) build -c release --product tracestation
+	.build/release/tracestation demo --out out
+
+## test: build and run every test
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## bench: the station's own timings beside the in-process C lower bounds, as ratios
+bench: deps
+	$(SWIFT) build -c release --product tracestation
+	.build/release/tracestation bench
+
+clean:
+	rm -rf .build out

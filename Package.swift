@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TraceStation",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tracestation", targets: ["tracestation"]),
+        .library(name: "TraceCodes", targets: ["TraceCodes"]),
+        .library(name: "Imaging", targets: ["Imaging"]),
+        .library(name: "Symbology", targets: ["Symbology"]),
+        .library(name: "Verification", targets: ["Verification"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries. zbar and libqrencode report errors by return value, so a module map is
+        // enough; libpng and libjpeg report errors by longjmp, which Swift cannot catch, so
+        // each has a small C shim that turns a longjmp into a return code.
+        .systemLibrary(name: "CZbar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+
+        .target(name: "TraceCodes", resources: [.copy("Resources/ecode-versions.json")]),
+        .target(name: "Imaging", dependencies: ["CPNG", "CJPEG"]),
+        .target(name: "Symbology", dependencies: ["Imaging", "CQREncode"]),
+        .target(name: "Verification", dependencies: ["Imaging", "TraceCodes", "CZbar"]),
+        .executableTarget(
+            name: "tracestation",
+            dependencies: [
+                "TraceCodes", "Imaging", "Symbology", "Verification",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "TraceCodesTests", dependencies: [
+            "TraceCodes", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ImagingTests", dependencies: [
+            "Imaging", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "SymbologyTests", dependencies: [
+            "Symbology", "Imaging", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "VerificationTests", dependencies: [
+            "Verification", "Symbology", "Imaging", "TraceCodes",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

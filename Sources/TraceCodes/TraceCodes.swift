@@ -1,0 +1,2 @@
+/// Trace-code schemes and validators (GS1, Ecode, CCC, licence, USCC, digital identity codes).
+public enum TraceCodes {}

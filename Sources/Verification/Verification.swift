@@ -1,0 +1,3 @@
+import Imaging
+/// Decoding label images with zbar.
+public enum Verification {}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "(not built yet)")
+    func run() async throws { throw ValidationError("'demo' is not built yet") }
+}
