@@ -31,7 +31,7 @@ extension GS1ElementString {
     /// resolver options, not data, and are skipped.
     public init(digitalLink uri: String, options: GS1ValidationOptions = .gs1) throws(TraceCodeError) {
         let subject = "Digital Link \(uri)"
-        guard let afterScheme = GS1DigitalLink.stripScheme(uri) else {
+        guard let afterScheme = HTTPStem.stripScheme(uri) else {
             throw TraceCodeError(subject, .syntax("must start with https:// or http://"))
         }
         let withoutFragment = afterScheme.prefix { $0 != "#" }
