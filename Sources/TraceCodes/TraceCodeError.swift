@@ -20,6 +20,8 @@ public struct TraceCodeError: Error, Equatable, Sendable, CustomStringConvertibl
     public enum Rule: Equatable, Sendable, CustomStringConvertible {
         case empty
         case checkDigit(found: Character, expected: Character)
+        /// As `checkDigit`, for schemes whose check is a letter or digit.
+        case checkCharacter(found: Character, expected: Character)
         case wrongLength(found: Int, expected: [Int])
         case lengthOutOfRange(found: Int, allowed: ClosedRange<Int>)
         /// A character outside the named set; `position` counts from 1.
@@ -39,6 +41,8 @@ public struct TraceCodeError: Error, Equatable, Sendable, CustomStringConvertibl
                 "is empty"
             case let .checkDigit(found, expected):
                 "check digit is \(found), expected \(expected)"
+            case let .checkCharacter(found, expected):
+                "check character is \(found), expected \(expected)"
             case let .wrongLength(found, expected):
                 "length is \(found), expected \(Self.list(expected.map(String.init), conjunction: "or"))"
             case let .lengthOutOfRange(found, allowed):

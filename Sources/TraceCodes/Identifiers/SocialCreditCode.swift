@@ -48,7 +48,7 @@ public struct SocialCreditCode: Hashable, Sendable, CustomStringConvertible {
         let allowed = rules.allowList.contains(text)
         let expected = Self.checkCharacter(for: text.prefix(17))
         if text.last! != expected, !allowed {
-            throw TraceCodeError(subject, .checkDigit(found: text.last!, expected: expected))
+            throw TraceCodeError(subject, .checkCharacter(found: text.last!, expected: expected))
         }
         let characters = Array(text)
         organizationCode = String(characters[8..<17])
@@ -56,7 +56,7 @@ public struct SocialCreditCode: Hashable, Sendable, CustomStringConvertible {
             let expectedInner = Self.organizationCheckCharacter(for: organizationCode.prefix(8))
             guard characters[16] == expectedInner else {
                 throw TraceCodeError("organisation code \(organizationCode) in USCC \(text)",
-                                     .checkDigit(found: characters[16], expected: expectedInner))
+                                     .checkCharacter(found: characters[16], expected: expectedInner))
             }
         }
         registrationAuthority = characters[0]
