@@ -5,7 +5,8 @@ public enum SerialCheckCharacter: String, Sendable, Hashable, CaseIterable {
     /// error, but not a swap of two adjacent digits that differ by 5.
     case gs1Mod10
     /// ISO/IEC 7064 MOD 11,10 (hybrid system, digit result). Catches every single-digit error
-    /// and every swap of two adjacent digits.
+    /// and about 98 % of swaps of two adjacent digits (GS1 mod 10: about 89 %), including the
+    /// swaps of digits differing by 5 that mod 10 misses.
     case iso7064Mod11_10
 
     /// The check digit for `digits` (ASCII digits only).
