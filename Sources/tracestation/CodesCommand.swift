@@ -158,7 +158,7 @@ extension CodesCommand {
                   tracestation codes validate '(01)06901234567892(10)B20250301(21)A0001'
                   tracestation codes validate https://id.gs1.org/01/06901234567892/21/A0001
                   tracestation codes validate --scheme uscc 91350100M000100Y43
-                  tracestation codes validate --scheme licence 'XK08-001-04763' '(鄂)XK12-001-00018'
+                  tracestation codes validate --scheme licence '(鄂)XK12-001-00018'
                 """
         )
 
@@ -185,7 +185,6 @@ extension CodesCommand {
         var values: [String]
 
         func validate() throws {
-            guard !values.isEmpty else { throw ValidationError("give at least one value to check") }
             _ = try checker()
         }
 

@@ -61,6 +61,7 @@ struct GS1DigitalLinkTests {
     @Test("URIs without a key, with a foreign qualifier, a qualifier in the query or a bad escape are refused", arguments: [
         "https://id.gs1.org/10/L1", "ftp://id.gs1.org/01/06901234567892", "https://id.gs1.org/01/06901234567892/254/X",
         "https://id.gs1.org/01/06901234567892?21=A", "https://id.gs1.org/01/06901234567892/21/A%2", "https://id.gs1.org/01/06901234567892?8200=x",
+        "https:///01/06901234567892/01/06901234567892",
     ])
     func refusesBadURIs(_ uri: String) {
         #expect(throws: TraceCodeError.self) { try GS1ElementString(digitalLink: uri) }

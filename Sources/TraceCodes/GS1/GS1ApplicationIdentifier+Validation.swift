@@ -5,7 +5,7 @@ extension GS1ApplicationIdentifier {
         guard !value.isEmpty else { throw TraceCodeError(subject, .empty) }
         switch content {
         case .numeric:
-            try GS1CheckDigit.requireDigits(value, subject: subject)
+            try value.requireDigits(subject: subject)
         case .alphanumeric:
             let set = code == "10" || code == "21" ? options.lotAndSerialCharacterSet : .cset82
             try set.validate(value, subject: subject)

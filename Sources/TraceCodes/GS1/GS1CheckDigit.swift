@@ -21,15 +21,4 @@ public enum GS1CheckDigit {
             throw TraceCodeError(subject, .checkDigit(found: found, expected: expected))
         }
     }
-
-    /// Throws for the first character of `text` that is not an ASCII digit.
-    static func requireDigits(_ text: String, subject: String) throws(TraceCodeError) {
-        for (offset, character) in text.enumerated() where !character.isASCIIDigit {
-            throw TraceCodeError(subject, .character(character, position: offset + 1, allowedSet: "digits 0-9"))
-        }
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -6,7 +6,7 @@ public enum GS1Date {
     /// The year is two digits. Under the GS1 sliding window (±50 years around today)
     /// `00` means 2000, so a year divisible by four is a leap year.
     public static func validate(_ text: String, subject: String) throws(TraceCodeError) {
-        try GS1CheckDigit.requireDigits(text, subject: subject)
+        try text.requireDigits(subject: subject)
         guard text.count == 6 else {
             throw TraceCodeError(subject, .wrongLength(found: text.count, expected: [6]))
         }

@@ -37,6 +37,9 @@ extension GS1ElementString {
         let withoutFragment = afterScheme.prefix { $0 != "#" }
         let pathAndHost = withoutFragment.prefix { $0 != "?" }
         let query = withoutFragment.dropFirst(pathAndHost.count + 1)
+        guard let first = pathAndHost.first, first != "/" else {
+            throw TraceCodeError(subject, .syntax("has no host name"))
+        }
         let segments = pathAndHost.split(separator: "/").dropFirst().map(String.init)
 
         // Walk back from the end over AI/value pairs until the primary key, so that a path

@@ -12,7 +12,7 @@ public struct GTIN: Hashable, Sendable, CustomStringConvertible {
     public init(_ text: String) throws(TraceCodeError) {
         let subject = "GTIN \(text)"
         guard !text.isEmpty else { throw TraceCodeError(subject, .empty) }
-        try GS1CheckDigit.requireDigits(text, subject: subject)
+        try text.requireDigits(subject: subject)
         guard Self.allowedLengths.contains(text.count) else {
             throw TraceCodeError(subject, .wrongLength(found: text.count, expected: Self.allowedLengths))
         }
@@ -23,7 +23,7 @@ public struct GTIN: Hashable, Sendable, CustomStringConvertible {
     /// Completes a GTIN body (7, 11, 12 or 13 digits) with its check digit.
     public init(body: String) throws(TraceCodeError) {
         let subject = "GTIN body \(body)"
-        try GS1CheckDigit.requireDigits(body, subject: subject)
+        try body.requireDigits(subject: subject)
         guard Self.allowedLengths.contains(body.count + 1) else {
             throw TraceCodeError(subject, .wrongLength(found: body.count, expected: Self.allowedLengths.map { $0 - 1 }))
         }

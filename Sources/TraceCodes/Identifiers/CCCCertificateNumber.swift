@@ -26,7 +26,7 @@ public struct CCCCertificateNumber: Hashable, Sendable, CustomStringConvertible 
     public init(_ text: String, validYears: ClosedRange<Int> = plausibleYears) throws(TraceCodeError) {
         let subject = "CCC certificate number \(text)"
         guard !text.isEmpty else { throw TraceCodeError(subject, .empty) }
-        try GS1CheckDigit.requireDigits(text, subject: subject)
+        try text.requireDigits(subject: subject)
         guard text.count == 16 else {
             throw TraceCodeError(subject, .wrongLength(found: text.count, expected: [16]))
         }
