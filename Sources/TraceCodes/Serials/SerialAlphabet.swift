@@ -1,0 +1,13 @@
+/// The serial alphabet `0-9A-HJ-NPR-Z`: digits and capitals without I, O and Q, which are
+/// misread as 1 and 0. Every symbol is valid in CSET 82, in the GB/T 33993-2017 serial set
+/// and unescaped in a URL.
+public enum SerialAlphabet {
+    public static let symbols: [Character] = Array("0123456789ABCDEFGHJKLMNPRSTUVWXYZ")
+
+    /// log2(33) ≈ 5.044.
+    public static let bitsPerCharacter = 5.044394119358453
+
+    public static func contains(_ character: Character) -> Bool {
+        symbols.contains(character)
+    }
+}
