@@ -6,6 +6,10 @@ internal import Darwin
 #endif
 
 /// QR Code (ISO/IEC 18004) through libqrencode.
+///
+/// GS1 QR (FNC1 in first position) is not offered: libqrencode 4.1.1 fails every input after
+/// `QRinput_setFNC1First` and never writes the FNC1 mode indicator (fukuchi/libqrencode pull
+/// request 145). GS1 data goes in QR as a GS1 Digital Link URI instead.
 public enum QRCode {
     /// Encodes `data` byte for byte: UTF-8 text (Chinese included) reads back exactly as given.
     ///
@@ -16,8 +20,6 @@ public enum QRCode {
         guard QROptions.versions.contains(options.minimumVersion) else {
             throw .invalidVersion(options.minimumVersion)
         }
-        if options.isGS1 { return try gs1Matrix(for: data, options: options) }
-
         let version = Int32(options.minimumVersion)
         let level = options.errorCorrection.cLevel
         let code: UnsafeMutablePointer<QRcode>?
@@ -35,44 +37,8 @@ public enum QRCode {
         return try matrix(from: code, length: data.count, errorCorrection: options.errorCorrection)
     }
 
-    /// GS1 QR: libqrencode has no GS1 parser, so the segments are built here. Long digit runs
-    /// (all-numeric AIs such as GTINs) go in numeric mode, the rest in 8-bit mode, where GS
-    /// (0x1D) is the element separator the standard prescribes.
-    private static func gs1Matrix(for data: [UInt8], options: QROptions) throws(SymbologyError) -> ModuleMatrix {
-        var input = try QRInput(minimumVersion: options.minimumVersion, errorCorrection: options.errorCorrection)
-        try input.setFNC1First()
-        for segment in segments(of: data) {
-            try input.append(data[segment.range], numeric: segment.isNumeric)
-        }
-        return try input.encode()
-    }
-
-    /// Digit runs shorter than this cost more in segment headers than numeric mode saves.
-    private static let shortestNumericRun = 8
-
-    /// Splits data into alternating 8-bit and numeric segments.
-    static func segments(of data: [UInt8]) -> [(range: Range<Int>, isNumeric: Bool)] {
-        var result: [(range: Range<Int>, isNumeric: Bool)] = []
-        var start = 0, index = 0
-        while index < data.count {
-            guard isDigit(data[index]) else { index += 1; continue }
-            var end = index
-            while end < data.count && isDigit(data[end]) { end += 1 }
-            if end - index >= shortestNumericRun {
-                if start < index { result.append((start..<index, false)) }
-                result.append((index..<end, true))
-                start = end
-            }
-            index = end
-        }
-        if start < data.count { result.append((start..<data.count, false)) }
-        return result
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-
     /// Takes ownership of libqrencode's result: copies the modules out and frees it.
-    static func matrix(
+    private static func matrix(
         from code: UnsafeMutablePointer<QRcode>?, length: Int, errorCorrection: QRErrorCorrection
     ) throws(SymbologyError) -> ModuleMatrix {
         guard let code else {

@@ -6,12 +6,9 @@ public struct QROptions: Sendable, Equatable {
     public var errorCorrection: QRErrorCorrection
     /// The smallest version to use (0 = the smallest that fits); a larger one is chosen when the data needs it.
     public var minimumVersion: Int
-    /// GS1 QR: FNC1 in first position, element strings separated by GS (0x1D) in the data.
-    public var isGS1: Bool
 
-    public init(errorCorrection: QRErrorCorrection = .m, minimumVersion: Int = 0, isGS1: Bool = false) {
+    public init(errorCorrection: QRErrorCorrection = .m, minimumVersion: Int = 0) {
         self.errorCorrection = errorCorrection
         self.minimumVersion = minimumVersion
-        self.isGS1 = isGS1
     }
 }

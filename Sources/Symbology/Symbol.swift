@@ -4,7 +4,7 @@ public import Imaging
 public enum Symbol {
     /// Renders `data` as `kind` with its quiet zones.
     ///
-    /// - QR: any bytes (UTF-8 text as is); GS1 QR when `options.qr.isGS1`.
+    /// - QR: any bytes (UTF-8 text as is).
     /// - Code 128: ASCII. GS1-128: ASCII element strings, separated by GS (0x1D).
     /// - EAN-13 / UPC-A: digits, with or without the check digit.
     public static func render(
