@@ -48,7 +48,7 @@ extension Bitmap {
     private static func setBits(_ row: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) {
         let first = start >> 3, last = (end - 1) >> 3
         let head: UInt8 = 0xFF >> UInt8(start & 7)
-        let tail: UInt8 = 0xFF << UInt8(7 - (end - 1) & 7)
+        let tail: UInt8 = 0xFF << UInt8(7 - ((end - 1) & 7))
         if first == last {
             row[first] |= head & tail
             return
