@@ -1,0 +1,8 @@
+/// The symbologies a label can carry; the raw value is the name used on the command line.
+public enum SymbologyKind: String, CaseIterable, Sendable {
+    case qr
+    case code128
+    case gs1_128 = "gs1-128"
+    case ean13
+    case upca
+}
