@@ -39,9 +39,11 @@ let package = Package(
         .testTarget(name: "TraceCodesTests", dependencies: [
             "TraceCodes", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ImagingTests", dependencies: [
-            "Imaging", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        .testTarget(
+            name: "ImagingTests",
+            dependencies: ["Imaging", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Resources")]
+        ),
         .testTarget(name: "SymbologyTests", dependencies: [
             "Symbology", "Imaging", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

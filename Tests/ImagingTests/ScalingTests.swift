@@ -1,0 +1,40 @@
+import PropertyBased
+import Testing
+@testable import Imaging
+
+@Suite("Scaling and thresholds")
+struct ScalingTests {
+    @Test("Halving a two-by-two checker averages it to mid-gray; doubling keeps the size ratio")
+    func scale() {
+        let checker = GrayImage(width: 2, height: 2, pixels: [0, 255, 255, 0])
+        #expect(checker.scaled(by: 0.5).pixels == [128])
+        let doubled = checker.scaled(by: 2)
+        #expect(doubled.width == 4 && doubled.height == 4)
+        #expect(doubled[0, 0] == 0 && doubled[3, 0] == 255)
+    }
+
+    @Test("A thresholded gray image of a bitmap is that bitmap; inverting twice is the identity")
+    func thresholdAndInvert() async {
+        await propertyCheck(count: 30, input: Gen.int(in: 1...40).array(of: 2)) { size in
+            var bitmap = Bitmap(width: size[0], height: size[1])
+            for y in 0..<size[1] { for x in 0..<size[0] { bitmap[x, y] = .random() } }
+            let gray = bitmap.grayImage()
+            #expect(gray.thresholded() == bitmap)
+            #expect(gray.inverted().inverted() == gray)
+        }
+    }
+
+    @Test("Filling a rectangle sets exactly the pixels inside it, clipped to the bitmap")
+    func fill() async {
+        await propertyCheck(count: 60, input: Gen.int(in: -10...40).array(of: 4)) { r in
+            var bitmap = Bitmap(width: 30, height: 20)
+            bitmap.fill(x: r[0], y: r[1], width: r[2], height: r[3])
+            for y in 0..<20 {
+                for x in 0..<30 {
+                    let inside = x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3]
+                    #expect(bitmap[x, y] == inside)
+                }
+            }
+        }
+    }
+}
