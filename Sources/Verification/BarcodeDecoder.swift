@@ -31,7 +31,11 @@ public struct BarcodeDecoder: ~Copyable {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let found = scan(image)
+        var found = scan(image)
+        if found.isEmpty {
+            let retry = Retry(for: image)
+            found = retry.accepted(scan(retry.image))
+        }
         let elapsed = clock.now - start
         return found.compactMap { $0.symbol(decodeTime: elapsed, asked: options.symbologies) }
     }
@@ -53,7 +57,7 @@ public struct BarcodeDecoder: ~Copyable {
         zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_TEST_INVERTED, options.tryInverted ? 1 : 0)
     }
 
-    /// One zbar pass over `image`. zbar does not copy the pixels, so the scan runs while the
+    /// One zbar pass over `image`, without contradicting linear reads. zbar does not copy the pixels, so the scan runs while the
     /// buffer is pinned, and the results are copied out before the zbar image is destroyed.
     func scan(_ image: GrayImage) -> [RawSymbol] {
         image.pixels.withUnsafeBytes { pixels in
@@ -69,7 +73,7 @@ public struct BarcodeDecoder: ~Copyable {
                 symbols.append(RawSymbol(current))
                 symbol = zbar_symbol_next(current)
             }
-            return symbols
+            return RawSymbol.droppingConflicts(symbols)
         }
     }
 

@@ -1,3 +1,5 @@
+import Imaging
+
 /// What went wrong while verifying a label image.
 public enum VerificationError: Error, Equatable, CustomStringConvertible {
     /// The image has no pixels, so there is nothing to scan.
@@ -6,8 +8,8 @@ public enum VerificationError: Error, Equatable, CustomStringConvertible {
     case imageTooLarge(width: Int, height: Int)
     /// zbar could not allocate its scanner.
     case scannerUnavailable
-    /// An image file could not be read; `reason` is the reading error's description.
-    case unreadableFile(path: String, reason: String)
+    /// An image file could not be read; the Imaging error names the file and the reason.
+    case unreadableImage(ImagingError)
 
     public var description: String {
         switch self {
@@ -17,8 +19,8 @@ public enum VerificationError: Error, Equatable, CustomStringConvertible {
             "cannot decode a \(width)x\(height) image: zbar handles at most 4294967295 pixels; crop or scale it down"
         case .scannerUnavailable:
             "zbar could not create an image scanner (out of memory?)"
-        case let .unreadableFile(path, reason):
-            "cannot read image '\(path)': \(reason)"
+        case let .unreadableImage(error):
+            error.description
         }
     }
 }
