@@ -7,8 +7,8 @@ extension BarcodeDecoder {
         /// image. Costs a second pass on images without a symbol.
         public var tryInverted: Bool
         /// Read EAN-2/EAN-5 add-ons and append them to the main EAN/UPC text, as zbar's
-        /// composite symbols do. Off by default, as in zbar, because a lone main symbol is then
-        /// only reported when no add-on is seen beside it.
+        /// composite symbols do. Off by default, as in zbar: many products carry an add-on that
+        /// the expected code leaves out, and the text would then no longer match.
         public var eanAddOns: Bool
 
         public init(

@@ -4,6 +4,8 @@ import Imaging
 /// Finds and reads barcodes in gray images with zbar.
 ///
 /// Owns one zbar image scanner: use it from one task at a time and make one per task.
+/// zbar keeps some state between scans, so results that must not depend on earlier images
+/// (a verdict per label) come from a fresh decoder per image; creating one is cheap.
 /// Named `BarcodeDecoder` rather than `Decoder` so it never shadows `Swift.Decoder`.
 public struct BarcodeDecoder: ~Copyable {
     public let options: Options
