@@ -1,0 +1,84 @@
+internal import CZbar
+import Imaging
+
+/// Finds and reads barcodes in gray images with zbar.
+///
+/// Owns one zbar image scanner: use it from one task at a time and make one per task.
+/// zbar keeps some state between scans, so results that must not depend on earlier images
+/// (a verdict per label) come from a fresh decoder per image; creating one is cheap.
+/// Named `BarcodeDecoder` rather than `Decoder` so it never shadows `Swift.Decoder`.
+public struct BarcodeDecoder: ~Copyable {
+    public let options: Options
+    private let scanner: OpaquePointer
+
+    public init(options: Options = Options()) throws(VerificationError) {
+        guard let scanner = zbar_image_scanner_create() else { throw .scannerUnavailable }
+        self.options = options
+        self.scanner = scanner
+        configure()
+    }
+
+    deinit {
+        zbar_image_scanner_destroy(scanner)
+    }
+
+    /// Every symbol of the asked symbologies in `image`; none is an empty array, not an error.
+    public func decode(_ image: GrayImage) throws(VerificationError) -> [DecodedSymbol] {
+        guard image.width > 0, image.height > 0 else {
+            throw .emptyImage(width: image.width, height: image.height)
+        }
+        guard image.width <= Int(UInt32.max), image.height <= Int(UInt32.max),
+              image.width.multipliedReportingOverflow(by: image.height).partialValue <= Int(UInt32.max) else {
+            throw .imageTooLarge(width: image.width, height: image.height)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var found = scan(image)
+        if found.isEmpty {
+            let retry = Retry(for: image)
+            found = retry.accepted(scan(retry.image))
+        }
+        let elapsed = clock.now - start
+        return found.compactMap { $0.symbol(decodeTime: elapsed, asked: options.symbologies) }
+    }
+
+    /// Disables everything, then enables only what was asked: each extra symbology costs time
+    /// and adds false reads.
+    private func configure() {
+        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
+        for type in options.symbologies.map(\.zbarType) {
+            zbar_image_scanner_set_config(scanner, type, ZBAR_CFG_ENABLE, 1)
+        }
+        // Raw QR bytes: zbar's own charset guess garbles UTF-8 Chinese; TextDecoding decides.
+        zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_BINARY, 1)
+        if options.eanAddOns {
+            for type in [ZBAR_COMPOSITE, ZBAR_EAN2, ZBAR_EAN5] {
+                zbar_image_scanner_set_config(scanner, type, ZBAR_CFG_ENABLE, 1)
+            }
+        }
+        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_TEST_INVERTED, options.tryInverted ? 1 : 0)
+    }
+
+    /// One zbar pass over `image`, without contradicting linear reads. zbar does not copy the pixels, so the scan runs while the
+    /// buffer is pinned, and the results are copied out before the zbar image is destroyed.
+    func scan(_ image: GrayImage) -> [RawSymbol] {
+        image.pixels.withUnsafeBytes { pixels in
+            guard let zimage = zbar_image_create() else { return [] }
+            defer { zbar_image_destroy(zimage) }
+            zbar_image_set_format(zimage, Self.fourccY800)
+            zbar_image_set_size(zimage, UInt32(image.width), UInt32(image.height))
+            zbar_image_set_data(zimage, pixels.baseAddress, UInt(pixels.count), nil)
+            guard zbar_scan_image(scanner, zimage) > 0 else { return [] }
+            var symbols: [RawSymbol] = []
+            var symbol = zbar_image_first_symbol(zimage)
+            while let current = symbol {
+                symbols.append(RawSymbol(current))
+                symbol = zbar_symbol_next(current)
+            }
+            return RawSymbol.droppingConflicts(symbols)
+        }
+    }
+
+    /// "Y800": 8-bit gray, one byte a pixel, as a little-endian fourcc.
+    private static let fourccY800: UInt = 0x3030_3859
+}

@@ -1,0 +1,41 @@
+/// One symbol found in an image.
+public struct DecodedSymbol: Sendable, Equatable {
+    /// A pixel position in the scanned image.
+    public struct Point: Sendable, Hashable, Codable {
+        public var x: Int
+        public var y: Int
+
+        public init(x: Int, y: Int) {
+            self.x = x
+            self.y = y
+        }
+    }
+
+    public let symbology: BarcodeSymbology
+    /// The data exactly as the symbol carries it, with FNC1 separators as GS (0x1D).
+    ///
+    /// For QR these are the raw bytes, except that zbar itself converts data under an ECI it
+    /// knows (ISO 8859-x, Shift_JIS, UTF-8) to UTF-8 and does not report the ECI.
+    public let bytes: [UInt8]
+    /// `bytes` as text, in the character set `TextDecoding` chose.
+    public let text: String
+    /// Whether the symbol starts with FNC1 (GS1 data: GS1-128, GS1 QR Code).
+    public let isGS1: Bool
+    /// Where zbar saw the symbol: a QR's four corners, or the points where scan lines crossed
+    /// a linear symbol. Coordinates are in the caller's image even when a scaled copy was read.
+    public let position: [Point]
+    /// How long decoding the whole image took (all symbols of one image share it).
+    public let decodeTime: Duration
+
+    public init(
+        symbology: BarcodeSymbology, bytes: [UInt8], text: String, isGS1: Bool,
+        position: [Point], decodeTime: Duration
+    ) {
+        self.symbology = symbology
+        self.bytes = bytes
+        self.text = text
+        self.isGS1 = isGS1
+        self.position = position
+        self.decodeTime = decodeTime
+    }
+}

@@ -1,0 +1,36 @@
+extension RawSymbol {
+    /// `symbols` without linear reads that contradict each other.
+    ///
+    /// On blurred photos zbar can read one EAN/UPC both correctly and as other numbers with a
+    /// valid check digit (a misread half), each on several scan lines, with the misread
+    /// sometimes on more lines than the true one. The scan lines of each read form a thin band,
+    /// so bands closer than a quarter of the symbol's length are taken as one symbol read
+    /// inconsistently, and none of its texts is reported: a verifier must never pass a wrong
+    /// read. QR reads are guarded by error correction and always kept.
+    static func droppingConflicts(_ symbols: [RawSymbol]) -> [RawSymbol] {
+        symbols.filter { symbol in
+            symbol.isQR || !symbols.contains { other in
+                !other.isQR && other.data != symbol.data && other.bounds.overlaps(symbol.bounds)
+            }
+        }
+    }
+
+    /// The box holding every point zbar reported, widened on each side by a quarter of its
+    /// longer side; empty when zbar gave no points.
+    private var bounds: Bounds {
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let minX = xs.min() ?? 0, maxX = xs.max() ?? 0, minY = ys.min() ?? 0, maxY = ys.max() ?? 0
+        let margin = max(maxX - minX, maxY - minY) / 4
+        return Bounds(x: (minX - margin)...(maxX + margin), y: (minY - margin)...(maxY + margin), isEmpty: points.isEmpty)
+    }
+
+    private struct Bounds {
+        var x: ClosedRange<Int>
+        var y: ClosedRange<Int>
+        var isEmpty: Bool
+
+        func overlaps(_ other: Bounds) -> Bool {
+            !isEmpty && !other.isEmpty && x.overlaps(other.x) && y.overlaps(other.y)
+        }
+    }
+}

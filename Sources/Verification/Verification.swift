@@ -1,3 +1,0 @@
-import Imaging
-/// Decoding label images with zbar.
-public enum Verification {}
