@@ -5,7 +5,10 @@ SWIFT ?= swift
 DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test bench clean
+# The C lower-bound probes `make bench` compares against, when this checkout sits beside them.
+ANCHORS ?= $(wildcard ../shared/bench/anchors)
+
+.PHONY: deps build demo test bench benchmarks clean
 
 ## deps: install the missing Debian packages (refreshing the package lists first); nothing when all are present
 deps:
@@ -35,7 +38,11 @@ test: deps
 ## bench: the station's own timings beside the in-process C lower bounds, as ratios
 bench: deps
 	$(SWIFT) build -c release --product tracestation
-	.build/release/tracestation bench
+	.build/release/tracestation bench $(if $(ANCHORS),--anchors $(ANCHORS))
+
+## benchmarks: the statistical suite in Benchmarks/ (ordo-one/benchmark)
+benchmarks: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark
 
 clean:
 	rm -rf .build out

@@ -38,3 +38,24 @@ struct ScalingTests {
         }
     }
 }
+
+@Suite("Drawing")
+struct DrawingTests {
+    @Test("Drawing a bitmap into another adds its ink at the offset, clipped, and keeps existing ink")
+    func draw() async {
+        await propertyCheck(count: 40, input: Gen.int(in: -12...30).array(of: 2)) { offset in
+            var stamp = Bitmap(width: 9, height: 7)
+            for y in 0..<7 { for x in 0..<9 { stamp[x, y] = .random() } }
+            var canvas = Bitmap(width: 25, height: 20)
+            canvas[0, 0] = true
+            canvas.draw(stamp, x: offset[0], y: offset[1])
+            for y in 0..<20 {
+                for x in 0..<25 {
+                    let sx = x - offset[0], sy = y - offset[1]
+                    let fromStamp = (0..<9).contains(sx) && (0..<7).contains(sy) && stamp[sx, sy]
+                    #expect(canvas[x, y] == (fromStamp || (x == 0 && y == 0)))
+                }
+            }
+        }
+    }
+}

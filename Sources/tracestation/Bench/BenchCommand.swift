@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import Imaging
+import Verification
+
+/// Quick timings of the station's per-label work, side by side with the C lower bounds.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time QR encoding, QR to PNG and label decoding, beside the in-process C lower bounds.",
+        discussion: """
+            Each step is timed over several trials and the median is reported. With --anchors, \
+            the C probes in that folder (shared/bench/anchors: libqrencode, libpng and libzbar \
+            called directly) are built with gcc and run in the same loop, trial by trial, on the \
+            same payloads and the same label file, and each step gets a ratio: the station's time \
+            over the C time. Targets are a ratio of at most 1.2. Build in release mode first \
+            (`make bench` does). For the statistical suite see Benchmarks/.
+            """
+    )
+
+    @Option(help: "Trials per step; the median is reported.")
+    var trials = 5
+
+    @Option(help: "Labels per trial for the encoding steps.")
+    var labels = 2000
+
+    @Option(help: "Decodes per trial for the decoding step.")
+    var decodes = 60
+
+    @Option(help: ArgumentHelp("Folder of the C lower-bound probes (shared/bench/anchors).", valueName: "DIR"))
+    var anchors: String?
+
+    @Flag(help: "Print one JSON object per step instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard trials >= 1, labels >= 1, decodes >= 1 else { throw ValidationError("--trials, --labels and --decodes must be at least 1") }
+    }
+
+    func run() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tracestation-bench-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let labelPath = "\(scratch)/label_qr_600x400.png"
+        try ImageFile.write(try PNG.encode(try BenchWorkloads.label()), to: labelPath)
+
+        let probes = try anchors.map { try AnchorProbes.build(from: $0, into: "\(scratch)/bin") }
+        var samples: [Step: (ours: [Double], anchor: [Double])] = [:]
+        var serial: UInt64 = 0
+        let decoder = try BarcodeDecoder(options: .init(symbologies: [.qr]))
+        let expected = Array(BenchWorkloads.payload(serial: 0).utf8)
+        let labelBytes = try ImageFile.readBytes(path: labelPath)
+
+        for _ in 0..<trials {
+            // Station and probe alternate within each trial, so drift hits both alike.
+            samples[.encode, default: ([], [])].ours.append(try timePerLabel(labels) {
+                serial += 1
+                return try BenchWorkloads.encode(serial: serial).size
+            })
+            samples[.qrPNG, default: ([], [])].ours.append(try timePerLabel(labels) {
+                serial += 1
+                return try BenchWorkloads.qrPNG(serial: serial).count
+            })
+            var scan: [Double] = [], total: [Double] = []
+            for _ in 0..<decodes {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let image = try PNG.decode(labelBytes)
+                let loaded = clock.now
+                let symbols = try decoder.decode(image)
+                let end = clock.now
+                guard symbols.first?.bytes == expected else { throw BenchError("the bench label did not decode to its payload") }
+                scan.append((end - loaded).milliseconds)
+                total.append((end - start).milliseconds)
+            }
+            samples[.decode, default: ([], [])].ours.append(median(scan))
+            samples[.loadAndDecode, default: ([], [])].ours.append(median(total))
+            if let probes {
+                samples[.encode]!.anchor.append(try probes.qrEncode(labels: labels))
+                samples[.qrPNG]!.anchor.append(try probes.qrPNG(labels: labels))
+                let c = try probes.decode(file: labelPath, iterations: decodes)
+                samples[.decode]!.anchor.append(c.scan)
+                samples[.loadAndDecode]!.anchor.append(c.total)
+            }
+        }
+
+        let results = Step.allCases.map { step in
+            BenchResult(step: step, ours: median(samples[step]!.ours), anchor: samples[step]!.anchor.isEmpty ? nil : median(samples[step]!.anchor))
+        }
+        if json {
+            for result in results { print(try result.jsonLine()) }
+        } else {
+            print("TraceStation bench: \(trials) trials, medians; \(labels) labels and \(decodes) decodes per trial")
+            print(probes == nil ? "(no --anchors: station figures only)\n" : "C lower bounds built from \(anchors!) and run in the same loop\n")
+            BenchResult.printTable(results)
+        }
+    }
+
+    /// Mean microseconds per call of `body` over `count` calls; the results are summed so
+    /// the optimiser cannot drop the work.
+    private func timePerLabel(_ count: Int, _ body: () throws -> Int) throws -> Double {
+        var sink = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<count { sink &+= try body() }
+        let elapsed = clock.now - start
+        precondition(sink != 0, "bench produced nothing")
+        return elapsed.microseconds / Double(count)
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}
+
+/// A timed step, its unit and its target ratio against the C lower bound.
+enum Step: String, CaseIterable {
+    case encode = "qr-encode"
+    case qrPNG = "qr-to-png"
+    case decode = "decode-label"
+    case loadAndDecode = "load-and-decode-label"
+
+    var title: String {
+        switch self {
+        case .encode: "QR encode (67-char Digital Link, EC M)"
+        case .qrPNG: "QR to 1-bit PNG in memory (5 dots/module, zlib 6)"
+        case .decode: "decode 600×400 label, QR only (scan)"
+        case .loadAndDecode: "read PNG + decode 600×400 label"
+        }
+    }
+
+    var unit: String { self == .encode || self == .qrPNG ? "µs" : "ms" }
+    var target: Double { 1.2 }
+}
+
+struct BenchResult {
+    let step: Step
+    let ours: Double
+    let anchor: Double?
+
+    var ratio: Double? { anchor.map { ours / $0 } }
+
+    func jsonLine() throws -> String {
+        var object: [String: Any] = ["step": step.rawValue, "unit": step.unit, "tracestation": ours, "target_ratio": step.target]
+        if let anchor, let ratio {
+            object["c_lower_bound"] = anchor
+            object["ratio"] = (ratio * 1000).rounded() / 1000
+            object["within_target"] = ratio <= step.target
+        }
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    static func printTable(_ results: [BenchResult]) {
+        let header = ["step", "TraceStation", "C lower bound", "ratio", "target"]
+        let rows = results.map { result in
+            [result.step.title,
+             format(result.ours, result.step.unit),
+             result.anchor.map { format($0, result.step.unit) } ?? "-",
+             result.ratio.map { String(format: "%.2f×", $0) } ?? "-",
+             result.ratio.map { $0 <= result.step.target ? "≤ \(result.step.target)× ok" : "≤ \(result.step.target)× MISSED" } ?? "≤ \(result.step.target)×"]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        for row in [header] + rows {
+            print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+        }
+    }
+
+    private static func format(_ value: Double, _ unit: String) -> String {
+        String(format: unit == "µs" ? "%.1f %@" : "%.2f %@", value, unit)
+    }
+}
