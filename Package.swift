@@ -51,6 +51,8 @@ let package = Package(
             "Verification", "Symbology", "Imaging", "TraceCodes",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
+        .testTarget(name: "CLITests", dependencies: ["tracestation"]),
     ],
     swiftLanguageModes: [.v6]
 )

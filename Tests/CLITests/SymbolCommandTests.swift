@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@Suite("tracestation encode and decode")
+struct SymbolCommandTests {
+    @Test("Every symbology written by encode is read back by decode exactly", arguments: [
+        ("qr", "https://id.gs1.org/01/06901234567892/21/A0001"),
+        ("qr", "产品名称：电线电缆 BV 2.5mm²"),
+        ("code128", "RI476394652CH"),
+        ("gs1-128", "0106901234567892112503011020250301\u{1D}21A0001"),
+        ("ean13", "6901234567892"),
+    ])
+    func roundTrip(symbology: String, data: String) throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = "\(folder)/label.png"
+        let encode = try CommandRunner.run("encode", "--symbology", symbology, "--data", data, "--out", file, "--module", "3")
+        #expect(encode.status == 0, "\(encode.stderr)")
+        let decode = try CommandRunner.run("decode", file)
+        #expect(decode.status == 0, "\(decode.stderr)")
+        #expect(decode.lines == [data])
+    }
+
+    @Test("decode --json gives file, text, symbology, bytes_hex, position and ms for each symbol")
+    func decodeJSON() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = "\(folder)/label.png"
+        let text = "批号 L2025\n第二行"
+        _ = try CommandRunner.run("encode", "--symbology", "qr", "--data", text, "--out", file)
+        let result = try CommandRunner.run("decode", "--json", file)
+        #expect(result.status == 0)
+        #expect(result.lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.lines[0].utf8)) as? [String: Any])
+        #expect(object["file"] as? String == file)
+        #expect(object["text"] as? String == text)
+        #expect(object["symbology"] as? String == "qr")
+        #expect(object["bytes_hex"] as? String == Array(text.utf8).map { String(format: "%02x", $0) }.joined())
+        #expect(object["position"] is [Any])
+        #expect(object["ms"] is Double)
+    }
+
+    @Test("encode refuses letters in an EAN and an over-long QR payload, naming the rule, and writes nothing")
+    func encodeBadInput() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ean = try CommandRunner.run("encode", "--symbology", "ean13", "--data", "69012345678A", "--out", "\(folder)/ean.png")
+        #expect(ean.status != 0)
+        #expect(ean.stderr.contains("'A'"))
+        let long = try CommandRunner.run("encode", "--symbology", "qr", "--data", String(repeating: "x", count: 3000), "--ec", "H", "--out", "\(folder)/qr.png")
+        #expect(long.status != 0)
+        #expect(long.stderr.contains("3000"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test("decode exits 1 for an image without a symbol and for a non-image, after reading every file")
+    func decodeFailures() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let good = "\(folder)/good.png", text = "\(folder)/notes.png", empty = "\(folder)/empty.png"
+        _ = try CommandRunner.run("encode", "--symbology", "qr", "--data", "HELLO", "--out", good)
+        try Data("not an image".utf8).write(to: URL(fileURLWithPath: text))
+        try Data().write(to: URL(fileURLWithPath: empty))
+        let result = try CommandRunner.run("decode", text, empty, good)
+        #expect(result.status == 1)
+        #expect(result.lines == ["HELLO"])
+        #expect(result.stderr.contains(text))
+        #expect(result.stderr.contains(empty))
+    }
+
+    @Test("demo issues, renders and reads back every label")
+    func demo() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CommandRunner.run("demo", "--out", folder, "--count", "2")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("All 6 labels decoded back to exactly the code issued."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".png") }.count == 6)
+    }
+}
