@@ -18,8 +18,8 @@ public enum QRCode {
     ///
     /// - Parameter gs1: Makes a GS1 QR Code: `data` is GS1 symbol data (GS1 CSET 82, with GS
     ///   0x1D between elements where FNC1 separates them, no leading GS), and the symbol
-    ///   starts with FNC1 in first position. A reader transmits it as `]Q3` and the data, GS
-    ///   for every separator.
+    ///   starts with FNC1 in first position. Readers report it as GS1 data (symbology
+    ///   identifier `]Q3`), with GS for every separator.
     public static func matrix(
         for data: [UInt8], options: QROptions = QROptions(), gs1: Bool = false
     ) throws(SymbologyError) -> ModuleMatrix {
