@@ -5,21 +5,29 @@ internal import Glibc
 internal import Darwin
 #endif
 
-/// QR Code (ISO/IEC 18004) through libqrencode.
+/// QR Code (ISO/IEC 18004) through libqrencode, and GS1 QR Code through `QREncoder`.
 ///
-/// GS1 QR (FNC1 in first position) is not offered: libqrencode 4.1.1 fails every input after
+/// libqrencode 4.1.1 cannot make GS1 QR (FNC1 in first position): it fails every input after
 /// `QRinput_setFNC1First` and never writes the FNC1 mode indicator (fukuchi/libqrencode pull
-/// request 145). GS1 data goes in QR as a GS1 Digital Link URI instead.
+/// request 145). Plain QR stays on libqrencode, the measured and proven path.
 public enum QRCode {
     /// Encodes `data` byte for byte: UTF-8 text (Chinese included) reads back exactly as given.
     ///
     /// Runs of digits and upper-case letters may use the numeric and alphanumeric modes for a
     /// smaller symbol; every mode carries the bytes unchanged, so the decoded data is `data`.
-    public static func matrix(for data: [UInt8], options: QROptions = QROptions()) throws(SymbologyError) -> ModuleMatrix {
-        guard !data.isEmpty else { throw .emptyData(symbology: .qr) }
+    ///
+    /// - Parameter gs1: Makes a GS1 QR Code: `data` is GS1 symbol data (GS1 CSET 82, with GS
+    ///   0x1D between elements where FNC1 separates them, no leading GS), and the symbol
+    ///   starts with FNC1 in first position. Readers report it as GS1 data (symbology
+    ///   identifier `]Q3`), with GS for every separator.
+    public static func matrix(
+        for data: [UInt8], options: QROptions = QROptions(), gs1: Bool = false
+    ) throws(SymbologyError) -> ModuleMatrix {
+        guard !data.isEmpty else { throw .emptyData(symbology: gs1 ? .gs1QR : .qr) }
         guard QROptions.versions.contains(options.minimumVersion) else {
             throw .invalidVersion(options.minimumVersion)
         }
+        if gs1 { return try gs1Matrix(for: data, options: options) }
         let version = Int32(options.minimumVersion)
         let level = options.errorCorrection.cLevel
         let code: UnsafeMutablePointer<QRcode>?

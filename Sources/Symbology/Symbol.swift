@@ -4,7 +4,7 @@ public import Imaging
 public enum Symbol {
     /// Renders `data` as `kind` with its quiet zones.
     ///
-    /// - QR: any bytes (UTF-8 text as is).
+    /// - QR: any bytes (UTF-8 text as is). GS1 QR: GS1 element strings, separated by GS (0x1D).
     /// - Code 128: ASCII. GS1-128: ASCII element strings, separated by GS (0x1D).
     /// - EAN-13 / UPC-A: digits, with or without the check digit.
     public static func render(
@@ -14,6 +14,7 @@ public enum Symbol {
         let pattern: BarPattern
         switch kind {
         case .qr: return try QRCode.matrix(for: data, options: options.qr).bitmap(moduleSize: moduleSize)
+        case .gs1QR: return try QRCode.matrix(for: data, options: options.qr, gs1: true).bitmap(moduleSize: moduleSize)
         case .code128: pattern = try Code128.pattern(for: data)
         case .gs1_128: pattern = try Code128.pattern(for: data, gs1: true)
         case .ean13: pattern = try EAN13.pattern(for: data)

@@ -10,6 +10,9 @@ public enum SymbologyError: Error, Sendable, Equatable {
     case checkDigitMismatch(symbology: SymbologyKind, data: String, expected: Int, found: Int)
     /// The data does not fit the largest QR symbol at the chosen error correction level.
     case payloadTooLong(length: Int, errorCorrection: QRErrorCorrection, byteCapacity: Int, digitCapacity: Int)
+    /// GS1 data that does not fit the largest GS1 QR symbol at the chosen error correction level.
+    /// The capacities are for data all in byte mode and for digits only; mixed data lies between.
+    case gs1DataTooLong(length: Int, errorCorrection: QRErrorCorrection, byteCapacity: Int, digitCapacity: Int)
     /// A QR version outside 0 (automatic) … 40.
     case invalidVersion(Int)
     /// Dots per module outside `RenderOptions.moduleSizes`.
@@ -36,6 +39,10 @@ extension SymbologyError: CustomStringConvertible {
         case .payloadTooLong(let length, let level, let bytes, let digits):
             return "qr: \(length) bytes do not fit; at error correction \(level.rawValue) the largest symbol "
                 + "(version 40) holds \(bytes) bytes of text (\(digits) if digits only); "
+                + "shorten the data or choose a lower error correction level"
+        case .gs1DataTooLong(let length, let level, let bytes, let digits):
+            return "gs1-qr: \(length) characters of GS1 data do not fit; at error correction \(level.rawValue) the "
+                + "largest symbol (version 40) holds \(bytes) characters (\(digits) if digits only); "
                 + "shorten the data or choose a lower error correction level"
         case .invalidVersion(let version):
             return "qr: version \(version) does not exist; use 1…40, or 0 to choose the smallest that fits"

@@ -52,8 +52,8 @@ struct RasterTests {
             let options = RenderOptions(moduleSize: moduleSize, barHeight: barHeight)
             let bitmap = try Symbol.render(kind, data: data, options: options)
             switch kind {
-            case .qr:
-                let size = try QRCode.matrix(for: data).size
+            case .qr, .gs1QR:
+                let size = try QRCode.matrix(for: data, gs1: kind == .gs1QR).size
                 #expect(bitmap.width == (size + 8) * moduleSize && bitmap.height == bitmap.width)
             case .code128, .gs1_128:
                 let modules = try Code128.pattern(for: data, gs1: kind == .gs1_128).modules.count
