@@ -12,7 +12,8 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Issue a few trace codes, render each as a PNG label, decode them back and print a table.",
         discussion: """
             Runs on built-in defaults and needs no printer or database. Each code is rendered as \
-            a GS1 Digital Link QR code and as a GS1-128 barcode; a product-name QR code in \
+            a GS1 Digital Link QR code, a GS1 QR code (FNC1 in first position) and a GS1-128 \
+            barcode; a product-name QR code in \
             Chinese and an EAN-13 of the GTIN show the other paths. Every PNG is read back from \
             disk and decoded with zbar, and the decoded bytes are compared with what was issued. \
             Exits 1 if any label does not read back exactly.
@@ -52,6 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
             let code = try builder.code(serial: serial)
             let index = issued.count
             labels.append(DemoLabel(index: index, kind: .qr, data: try code.digitalLink(domain: GS1DigitalLink.defaultDomain)))
+            labels.append(DemoLabel(index: index, kind: .gs1QR, data: code.symbolData(), shown: code.humanReadable))
             labels.append(DemoLabel(index: index, kind: .gs1_128, data: code.symbolData(), shown: code.humanReadable))
         }
         labels.append(DemoLabel(index: count + 1, kind: .qr, data: "产品名称：电线电缆 BV 2.5mm² 批号 \(lot)", name: "qr-chinese"))
@@ -109,7 +111,7 @@ private struct DemoLabel {
 private extension BarcodeSymbology {
     init(_ kind: SymbologyKind) {
         switch kind {
-        case .qr: self = .qr
+        case .qr, .gs1QR: self = .qr
         case .code128: self = .code128
         case .gs1_128: self = .gs1128
         case .ean13: self = .ean13

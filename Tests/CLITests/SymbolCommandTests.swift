@@ -8,6 +8,7 @@ struct SymbolCommandTests {
         ("qr", "产品名称：电线电缆 BV 2.5mm²"),
         ("code128", "RI476394652CH"),
         ("gs1-128", "0106901234567892112503011020250301\u{1D}21A0001"),
+        ("gs1-qr", "0106901234567892112503011020250301\u{1D}21A0001"),
         ("ean13", "6901234567892"),
     ])
     func roundTrip(symbology: String, data: String) throws {
@@ -74,7 +75,7 @@ struct SymbolCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CommandRunner.run("demo", "--out", folder, "--count", "2")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("All 6 labels decoded back to exactly the code issued."))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".png") }.count == 6)
+        #expect(result.stdout.contains("All 8 labels decoded back to exactly the code issued."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".png") }.count == 8)
     }
 }
