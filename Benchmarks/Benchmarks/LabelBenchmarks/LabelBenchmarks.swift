@@ -15,6 +15,15 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("GS1 QR encode ((01)(11)(10)(21), EC M)") { benchmark in
+        var serial: UInt64 = 0
+        for _ in benchmark.scaledIterations {
+            serial += 1
+            let data = "0106901234567892112611291020261129\u{1D}21" + String(0xA1B2_C3D4_E5F6 &+ serial, radix: 16, uppercase: true)
+            blackHole(try QRCode.matrix(for: Array(data.utf8), options: QROptions(errorCorrection: .m), gs1: true))
+        }
+    }
+
     Benchmark("QR to 1-bit PNG in memory (5 dots/module)") { benchmark in
         var serial: UInt64 = 0
         for _ in benchmark.scaledIterations {
