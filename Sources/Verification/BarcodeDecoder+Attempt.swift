@@ -7,7 +7,7 @@ extension BarcodeDecoder {
     /// Shrinking averages away noise and defocus and brings oversized modules into zbar's
     /// range; enlarging gives tiny modules enough pixels; sharpening steepens soft edges; a
     /// local threshold removes shadows and gradients; stretching lifts dim photos.
-    struct Attempt: Equatable {
+    struct Attempt {
         enum Enhancement {
             case unsharpMask, localThreshold, contrastStretch
         }
