@@ -23,6 +23,10 @@ public struct BarcodeDecoder: ~Copyable {
     }
 
     /// Every symbol of the asked symbologies in `image`; none is an empty array, not an error.
+    ///
+    /// One plain zbar pass reads a clean label. Only when it finds nothing are rescaled and
+    /// enhanced copies tried, within `options.timeBudget` (see `ReadEvidence` for what such a
+    /// copy's read must show before it is reported).
     public func decode(_ image: GrayImage) throws(VerificationError) -> [DecodedSymbol] {
         guard image.width > 0, image.height > 0 else {
             throw .emptyImage(width: image.width, height: image.height)
@@ -33,13 +37,44 @@ public struct BarcodeDecoder: ~Copyable {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        var found = scan(image)
+        var scanned = image
+        var origin = (x: 0, y: 0)
+        if let wanted = options.regionOfInterest {
+            guard let region = wanted.clipped(width: image.width, height: image.height) else { return [] }
+            if region != Region(x: 0, y: 0, width: image.width, height: image.height) {
+                scanned = image.cropped(to: region)
+                origin = (region.x, region.y)
+            }
+        }
+        let plain = scan(scanned)
+        var found = RawSymbol.droppingConflicts(plain)
         if found.isEmpty {
-            let retry = Retry(for: image)
-            found = retry.accepted(scan(retry.image))
+            found = retried(scanned, plain: plain, plainTime: clock.now - start, deadline: start + options.timeBudget)
         }
         let elapsed = clock.now - start
-        return found.compactMap { $0.symbol(decodeTime: elapsed, asked: options.symbologies) }
+        return found.compactMap {
+            $0.mapped(dx: origin.x, dy: origin.y).symbol(decodeTime: elapsed, asked: options.symbologies)
+        }
+    }
+
+    /// The reads of the attempts on `image` that `ReadEvidence` accepts. A QR read ends the
+    /// search; a linear one does not, as a later attempt may contradict it: misreads of a soft
+    /// EAN can agree across two copies. An attempt that would likely end past `deadline` is
+    /// skipped.
+    private func retried(_ image: GrayImage, plain: [RawSymbol], plainTime: Duration, deadline: ContinuousClock.Instant) -> [RawSymbol] {
+        let clock = ContinuousClock()
+        var evidence = ReadEvidence()
+        evidence.add(plain, from: Attempt(1))
+        var copies: [Double: GrayImage] = [1: image]
+        for attempt in Attempt.plan(shortSide: min(image.width, image.height)) {
+            guard clock.now + attempt.estimatedTime(plainPass: plainTime) < deadline else { continue }
+            let scaled = copies[attempt.factor] ?? image.scaled(by: attempt.factor)
+            copies[attempt.factor] = scaled
+            guard let copy = attempt.image(from: scaled) else { continue }
+            evidence.add(scan(copy).map { $0.mapped(scale: Double(image.width) / Double(copy.width)) }, from: attempt)
+            if evidence.accepted().contains(where: \.isQR) { break }
+        }
+        return evidence.accepted()
     }
 
     /// Disables everything, then enables only what was asked: each extra symbology costs time
@@ -59,8 +94,9 @@ public struct BarcodeDecoder: ~Copyable {
         zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_TEST_INVERTED, options.tryInverted ? 1 : 0)
     }
 
-    /// One zbar pass over `image`, without contradicting linear reads. zbar does not copy the pixels, so the scan runs while the
-    /// buffer is pinned, and the results are copied out before the zbar image is destroyed.
+    /// Every read of one zbar pass over `image`, contradicting ones included. zbar does not
+    /// copy the pixels, so the scan runs while the buffer is pinned, and the results are
+    /// copied out before the zbar image is destroyed.
     func scan(_ image: GrayImage) -> [RawSymbol] {
         image.pixels.withUnsafeBytes { pixels in
             guard let zimage = zbar_image_create() else { return [] }
@@ -75,7 +111,7 @@ public struct BarcodeDecoder: ~Copyable {
                 symbols.append(RawSymbol(current))
                 symbol = zbar_symbol_next(current)
             }
-            return RawSymbol.droppingConflicts(symbols)
+            return symbols
         }
     }
 

@@ -8,11 +8,17 @@ extension RawSymbol {
     /// inconsistently, and none of its texts is reported: a verifier must never pass a wrong
     /// read. QR reads are guarded by error correction and always kept.
     static func droppingConflicts(_ symbols: [RawSymbol]) -> [RawSymbol] {
-        symbols.filter { symbol in
-            symbol.isQR || !symbols.contains { other in
-                !other.isQR && other.data != symbol.data && other.bounds.overlaps(symbol.bounds)
-            }
-        }
+        symbols.filter { symbol in !symbols.contains { $0.contradicts(symbol) } }
+    }
+
+    /// Whether both are linear reads of the same place with different data.
+    func contradicts(_ other: RawSymbol) -> Bool {
+        !isQR && !other.isQR && data != other.data && bounds.overlaps(other.bounds)
+    }
+
+    /// Whether both read the same data of the same type in the same place.
+    func isSameRead(as other: RawSymbol) -> Bool {
+        type == other.type && data == other.data && bounds.overlaps(other.bounds)
     }
 
     /// The box holding every point zbar reported, widened on each side by a quarter of its

@@ -30,6 +30,16 @@ struct RawSymbol {
 
     var isQR: Bool { type == ZBAR_QRCODE }
 
+    /// This read with its points multiplied by `scale` and moved by (`dx`, `dy`): from a
+    /// scanned copy's pixels to the caller's.
+    func mapped(scale: Double = 1, dx: Int = 0, dy: Int = 0) -> RawSymbol {
+        var symbol = self
+        symbol.points = points.map {
+            DecodedSymbol.Point(x: Int((Double($0.x) * scale).rounded()) + dx, y: Int((Double($0.y) * scale).rounded()) + dy)
+        }
+        return symbol
+    }
+
     private static func points(of symbol: OpaquePointer) -> [DecodedSymbol.Point] {
         (0..<zbar_symbol_get_loc_size(symbol)).map {
             DecodedSymbol.Point(x: Int(zbar_symbol_get_loc_x(symbol, $0)), y: Int(zbar_symbol_get_loc_y(symbol, $0)))

@@ -27,12 +27,35 @@ struct DecodeCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per symbol per line: file, text, symbology, gs1, bytes_hex, position, ms.")
     var json = false
 
+    @Option(
+        name: .customLong("budget-ms"),
+        help: ArgumentHelp(
+            "Milliseconds an image may take when the first pass finds nothing and rescaled or enhanced copies are tried; 0 for one pass only.",
+            valueName: "N"
+        )
+    )
+    var budgetMilliseconds = Int(BarcodeDecoder.Options.defaultTimeBudget / .milliseconds(1))
+
+    @Flag(help: "Also read light-on-dark symbols.")
+    var inverted = false
+
+    @Flag(name: .customLong("add-ons"), help: "Read EAN-2/EAN-5 add-ons and append their digits to the EAN/UPC text.")
+    var addOns = false
+
+    @Option(help: ArgumentHelp("Scan only this rectangle of each image, in pixels from the top-left corner.", valueName: "x,y,width,height"))
+    var region: String?
+
     func validate() throws {
         _ = try symbologies()
+        _ = try regionOfInterest()
+        guard budgetMilliseconds >= 0 else { throw ValidationError("--budget-ms must be 0 or more, not \(budgetMilliseconds)") }
     }
 
     func run() async throws {
-        let options = BarcodeDecoder.Options(symbologies: try symbologies())
+        let options = BarcodeDecoder.Options(
+            symbologies: try symbologies(), tryInverted: inverted, eanAddOns: addOns,
+            timeBudget: .milliseconds(budgetMilliseconds), regionOfInterest: try regionOfInterest()
+        )
         var failed = false
         for path in images {
             do {
@@ -63,6 +86,16 @@ struct DecodeCommand: AsyncParsableCommand {
             }
             return value
         })
+    }
+
+    private func regionOfInterest() throws -> BarcodeDecoder.Region? {
+        guard let region else { return nil }
+        let numbers = region.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard numbers.count == 4, let x = numbers[0], let y = numbers[1], let width = numbers[2], let height = numbers[3],
+              x >= 0, y >= 0, width > 0, height > 0 else {
+            throw ValidationError("--region '\(region)' must be x,y,width,height in whole pixels, with a positive width and height")
+        }
+        return BarcodeDecoder.Region(x: x, y: y, width: width, height: height)
     }
 
     private static func printError(_ message: String) {
