@@ -26,4 +26,22 @@ public enum BarcodeSymbology: String, CaseIterable, Sendable, Codable, CustomStr
     public static let common: Set<BarcodeSymbology> = [.qr, .code128, .gs1128, .ean13, .upcA, .ean8]
 
     public var description: String { rawValue }
+
+    /// Reads a symbology name as operators and other tools write it: our own names, and the
+    /// format names of zxing-cpp and zbar (`QRCode`, `QRCODE`, `EAN13`, `ITF`, `I25`…),
+    /// in any letter case.
+    public init?(name: String) {
+        let key = name.lowercased().filter { $0 != "_" && $0 != " " }
+        if let value = BarcodeSymbology(rawValue: key) {
+            self = value
+            return
+        }
+        let aliases: [String: BarcodeSymbology] = [
+            "qrcode": .qr, "gs1128": .gs1128, "ean-13": .ean13, "upc-a": .upcA, "ean-8": .ean8,
+            "upc-e": .upcE, "itf": .interleaved2of5, "interleaved2of5": .interleaved2of5,
+            "databarexpanded": .dataBarExpanded, "databar-expanded": .dataBarExpanded,
+        ]
+        guard let value = aliases[key] else { return nil }
+        self = value
+    }
 }

@@ -21,8 +21,9 @@ public struct DecodedSymbol: Sendable, Equatable {
     public let text: String
     /// Whether the symbol starts with FNC1 (GS1 data: GS1-128, GS1 QR Code).
     public let isGS1: Bool
-    /// Where zbar saw the symbol: a QR's four corners, or the points where scan lines crossed
-    /// a linear symbol. Coordinates are in the caller's image even when a scaled copy was read.
+    /// Where the symbol is: a QR's four corners as zbar found them, or for a linear symbol the
+    /// corners of the rectangle around the places scan lines crossed it, clockwise from the
+    /// top left. Coordinates are in the caller's image even when a scaled copy was read.
     public let position: [Point]
     /// How long decoding the whole image took (all symbols of one image share it).
     public let decodeTime: Duration

@@ -58,7 +58,15 @@ struct RawSymbol {
               symbology.isIncluded(in: asked) else { return nil }
         return DecodedSymbol(
             symbology: symbology, bytes: data, text: TextDecoding.decode(data).text,
-            isGS1: isGS1, position: points, decodeTime: decodeTime
+            isGS1: isGS1, position: isQR ? points : Self.boundingBox(of: points), decodeTime: decodeTime
         )
+    }
+
+    /// The corners of the rectangle around `points`, clockwise from the top left: a linear
+    /// symbol's outline, where zbar gives one point per scan line that crossed it.
+    private static func boundingBox(of points: [DecodedSymbol.Point]) -> [DecodedSymbol.Point] {
+        guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
+              let minY = points.map(\.y).min(), let maxY = points.map(\.y).max() else { return [] }
+        return [.init(x: minX, y: minY), .init(x: maxX, y: minY), .init(x: maxX, y: maxY), .init(x: minX, y: maxY)]
     }
 }

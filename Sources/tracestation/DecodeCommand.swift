@@ -81,7 +81,7 @@ struct DecodeCommand: AsyncParsableCommand {
         let names = symbology.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard !names.isEmpty else { return BarcodeSymbology.common }
         return Set(try names.map { name in
-            guard let value = BarcodeSymbology(rawValue: name) else {
+            guard let value = BarcodeSymbology(name: name) else {
                 throw ValidationError("unknown symbology '\(name)'; expected one of \(BarcodeSymbology.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return value

@@ -1,5 +1,6 @@
 import Foundation
 import Imaging
+import Symbology
 import Testing
 import Verification
 
@@ -27,25 +28,38 @@ struct BarcodeDecoderTests {
         }
     }
 
-    @Test(
-        "a QR code holding UTF-8 Chinese comes back byte for byte",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/qrencode"), "qrencode is not installed")
-    )
+    @Test("a QR code holding UTF-8 Chinese comes back byte for byte, its four corners around where it was drawn")
     func chineseQR() throws {
         let text = "追溯码 一码贯通 テスト"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("verification-\(UUID()).png").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/qrencode")
-        process.arguments = ["-s", "4", "-o", path, text]
-        try process.run()
-        process.waitUntilExit()
+        let symbol = try Symbol.render(.qr, text: text, options: RenderOptions(moduleSize: 4))
+        var canvas = Bitmap(width: symbol.width + 100, height: symbol.height + 60)
+        canvas.draw(symbol, x: 70, y: 40)
 
-        let symbols = try BarcodeDecoder(options: .init(symbologies: [.qr])).decode(file: path)
+        let symbols = try BarcodeDecoder(options: .init(symbologies: [.qr])).decode(canvas.grayImage())
         #expect(symbols.map(\.text) == [text])
         #expect(symbols.first?.bytes == Array(text.utf8))
         #expect(symbols.first?.symbology == .qr)
-        #expect(symbols.first?.position.count == 4)
+        let corners = try #require(symbols.first?.position)
+        #expect(corners.count == 4)
+        for corner in corners {
+            #expect((70...70 + symbol.width).contains(corner.x) && (40...40 + symbol.height).contains(corner.y))
+        }
+    }
+
+    @Test("a linear symbol's position is the rectangle around its bars, clockwise from the top left")
+    func linearPosition() throws {
+        let symbol = try Symbol.render(.code128, text: "RI476394652CH", options: RenderOptions(moduleSize: 3, barHeight: 90))
+        var canvas = Bitmap(width: symbol.width + 120, height: symbol.height + 80)
+        canvas.draw(symbol, x: 50, y: 30)
+
+        let symbols = try BarcodeDecoder(options: .init(symbologies: [.code128])).decode(canvas.grayImage())
+        let box = try #require(symbols.first?.position)
+        #expect(box.count == 4)
+        #expect(box[0].x == box[3].x && box[1].x == box[2].x && box[0].y == box[1].y && box[2].y == box[3].y)
+        #expect(box[0].x < box[1].x && box[0].y <= box[3].y)
+        for corner in box {
+            #expect((50...50 + symbol.width).contains(corner.x) && (30...30 + symbol.height).contains(corner.y))
+        }
     }
 
     @Test("a QR code is not reported when only linear symbologies are asked for", .enabled(if: FixtureSample.folderExists, "the decode fixtures are not beside the repository"))
@@ -75,5 +89,22 @@ struct BarcodeDecoderTests {
 
     private static func fixtureImage(_ name: String) -> GrayImage? {
         try? ImageFile.read(path: FixtureSample.folder.appendingPathComponent(name).path)
+    }
+}
+
+@Suite("Symbology names")
+struct SymbologyNameTests {
+    @Test("Our names and other tools' format names all map to the same symbology, in any case", arguments: [
+        ("qr", BarcodeSymbology.qr), ("QRCode", .qr), ("QRCODE", .qr), ("Code128", .code128), ("GS1-128", .gs1128),
+        ("EAN13", .ean13), ("UPCA", .upcA), ("upc-a", .upcA), ("EAN8", .ean8), ("UPCE", .upcE), ("ITF", .interleaved2of5),
+        ("i25", .interleaved2of5), ("Codabar", .codabar), ("DataBarExpanded", .dataBarExpanded),
+    ])
+    func aliases(name: String, expected: BarcodeSymbology) {
+        #expect(BarcodeSymbology(name: name) == expected)
+    }
+
+    @Test("An unknown name is not guessed", arguments: ["pdf417", "datamatrix", "", "qr code 2"])
+    func unknown(name: String) {
+        #expect(BarcodeSymbology(name: name) == nil)
     }
 }
