@@ -73,15 +73,21 @@ int ts_png_write_gray(const uint8_t *rows, uint32_t width, uint32_t height, int 
     return ok;
 }
 
+// Starts libpng's simplified reader on a PNG in memory; it reads the header.
+static int begin_read(png_image *image, const uint8_t *data, size_t size, char *error, size_t error_size) {
+    memset(image, 0, sizeof *image);
+    image->version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(image, data, size)) {
+        snprintf(error, error_size, "%s", image->message);
+        return 0;
+    }
+    return 1;
+}
+
 int ts_png_read_size(const uint8_t *data, size_t size, uint32_t *width, uint32_t *height,
                      char *error, size_t error_size) {
     png_image image;
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data, size)) {
-        snprintf(error, error_size, "%s", image.message);
-        return 0;
-    }
+    if (!begin_read(&image, data, size, error, error_size)) return 0;
     *width = image.width;
     *height = image.height;
     png_image_free(&image);
@@ -91,12 +97,7 @@ int ts_png_read_size(const uint8_t *data, size_t size, uint32_t *width, uint32_t
 int ts_png_read_gray8(const uint8_t *data, size_t size, uint8_t *pixels,
                       uint32_t width, uint32_t height, char *error, size_t error_size) {
     png_image image;
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data, size)) {
-        snprintf(error, error_size, "%s", image.message);
-        return 0;
-    }
+    if (!begin_read(&image, data, size, error, error_size)) return 0;
     if (image.width != width || image.height != height) {
         png_image_free(&image);
         snprintf(error, error_size, "PNG size changed between reads");

@@ -25,18 +25,8 @@ public enum PNG {
     /// Any PNG (any bit depth or colour type, with or without alpha) as 8-bit gray.
     /// The size is checked against `limits` before pixel memory is allocated.
     public static func decode(_ data: [UInt8], limits: ImageLimits = .default, source: String = "PNG data") throws(ImagingError) -> GrayImage {
-        guard !data.isEmpty else { throw .empty(source: source) }
-        var error = [CChar](repeating: 0, count: 256)
-        var width: UInt32 = 0, height: UInt32 = 0
-        guard ts_png_read_size(data, data.count, &width, &height, &error, error.count) == 1 else {
-            throw .corrupt(source: source, format: "PNG", reason: String(cMessage: error))
-        }
-        try limits.check(width: Int(width), height: Int(height), source: source)
-        var pixels = [UInt8](repeating: 0, count: Int(width) * Int(height))
-        guard ts_png_read_gray8(data, data.count, &pixels, width, height, &error, error.count) == 1 else {
-            throw .corrupt(source: source, format: "PNG", reason: String(cMessage: error))
-        }
-        return GrayImage(width: Int(width), height: Int(height), pixels: pixels)
+        try HeaderFirstDecoding.decode(data, format: "PNG", limits: limits, source: source,
+                                       readSize: ts_png_read_size, readPixels: ts_png_read_gray8)
     }
 
     private static func write(_ rows: UnsafeBufferPointer<UInt8>, width: Int, height: Int, bitDepth: Int32,
