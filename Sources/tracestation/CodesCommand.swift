@@ -24,8 +24,7 @@ extension CodesCommand {
                 Each code holds (01) GTIN, (11) production date if given, (10) lot and (21) a \
                 random serial drawn from the system's cryptographic random source over \
                 0-9A-HJ-NPR-Z (33 symbols, no I, O or Q; about 5.04 bits per character, \
-                60.5 bits for the default 12). Serials are distinct within one run; the ledger \
-                keeps them distinct across runs.
+                60.5 bits for the default 12). Serials are distinct within one run.
 
                 Forms:
                   dl       GS1 Digital Link URI (default), for QR codes
@@ -85,7 +84,7 @@ extension CodesCommand {
             var issued: Set<String> = []
             while issued.count < count {
                 let serial = try serials.next()
-                // A repeat within the run is drawn again; across runs the ledger decides.
+                // A repeat within the run is drawn again.
                 guard issued.insert(serial).inserted else { continue }
                 print(try form.render(builder.code(serial: serial)))
             }
