@@ -2,7 +2,8 @@
 # Both install the Debian packages the build needs first (`make deps`).
 
 SWIFT ?= swift
-DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev pkg-config
+DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev zlib1g-dev libfreetype-dev \
+                fonts-wqy-microhei pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The C lower-bound probes `make bench` compares against, when this checkout sits beside them.

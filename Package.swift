@@ -10,10 +10,13 @@ let package = Package(
         .library(name: "Imaging", targets: ["Imaging"]),
         .library(name: "Symbology", targets: ["Symbology"]),
         .library(name: "Verification", targets: ["Verification"]),
+        .library(name: "ZPL", targets: ["ZPL"]),
+        .library(name: "Labels", targets: ["Labels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
         // C libraries. zbar and libqrencode report errors by return value, so a module map is
@@ -21,17 +24,24 @@ let package = Package(
         // each has a small C shim that turns a longjmp into a return code.
         .systemLibrary(name: "CZbar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
         .target(name: "TraceCodes", resources: [.copy("Resources/ecode-versions.json")]),
-        .target(name: "Imaging", dependencies: ["CPNG", "CJPEG"]),
+        .target(name: "Imaging", dependencies: ["CPNG", "CJPEG", "CFreeType"]),
         .target(name: "Symbology", dependencies: ["Imaging", "CQREncode"]),
         .target(name: "Verification", dependencies: ["Imaging", "TraceCodes", "CZbar"]),
+        .target(name: "ZPL", dependencies: ["CZlib"]),
+        .target(
+            name: "Labels",
+            dependencies: ["TraceCodes", "Imaging", "Symbology", "ZPL", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "tracestation",
             dependencies: [
-                "TraceCodes", "Imaging", "Symbology", "Verification",
+                "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +59,13 @@ let package = Package(
         ]),
         .testTarget(name: "VerificationTests", dependencies: [
             "Verification", "Symbology", "Imaging", "TraceCodes",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ZPLTests", dependencies: [
+            "ZPL", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "LabelsTests", dependencies: [
+            "Labels", "ZPL", "Imaging", "Symbology", "Verification", "TraceCodes",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
