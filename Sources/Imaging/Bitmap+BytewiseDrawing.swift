@@ -3,14 +3,14 @@ extension Bitmap {
     /// or two target bytes it straddles, and only bytes crossing this bitmap's edge go bit by bit.
     /// Text is drawn this way, from cached glyphs.
     mutating func drawBytewise(_ other: Bitmap, x: Int, y: Int) {
-        let rows = max(0, -y)..<min(other.height, height - y)
-        guard !rows.isEmpty, other.width > 0 else { return }
+        let firstRow = max(0, -y), endRow = min(other.height, height - y)
+        guard firstRow < endRow, other.width > 0 else { return }
         // `&` and `>>` round towards minus infinity, so a negative x keeps its bit offset.
         let shift = UInt8(x & 7)
         let width = width, targetBytesPerRow = bytesPerRow, sourceBytesPerRow = other.bytesPerRow
         bits.withUnsafeMutableBufferPointer { target in
             other.bits.withUnsafeBufferPointer { source in
-                for sourceY in rows {
+                for sourceY in firstRow..<endRow {
                     let targetBase = (y + sourceY) * targetBytesPerRow
                     let sourceBase = sourceY * sourceBytesPerRow
                     for byteIndex in 0..<sourceBytesPerRow where source[sourceBase + byteIndex] != 0 {

@@ -42,9 +42,11 @@ public final class TextRasterizer {
     /// A character the font lacks is drawn as the font's .notdef box; check
     /// `missingCharacters(in:)` first so that a label never prints such a box unnoticed.
     public func render(_ text: String, height: Int) throws(ImagingError) -> Bitmap {
-        let size = try measure(text, height: height)
-        var bitmap = Bitmap(width: size.width, height: size.height)
-        try draw(text, height: height, into: &bitmap, x: 0, y: 0)
+        let (ascent, descent) = try metrics(height: height)
+        // One cache lookup per character: the glyphs found while measuring are the ones drawn.
+        let glyphs = text.unicodeScalars.map { glyph(for: $0, height: height) }
+        var bitmap = Bitmap(width: glyphs.reduce(0) { $0 + $1.advance }, height: ascent + descent)
+        Self.draw(glyphs, into: &bitmap, x: 0, baseline: ascent)
         return bitmap
     }
 
@@ -52,9 +54,12 @@ public final class TextRasterizer {
     /// so the baseline falls on row `y + ascent`. Ink outside `bitmap` is clipped.
     public func draw(_ text: String, height: Int, into bitmap: inout Bitmap, x: Int, y: Int) throws(ImagingError) {
         let baseline = y + (try metrics(height: height)).ascent
+        Self.draw(text.unicodeScalars.lazy.map { self.glyph(for: $0, height: height) }, into: &bitmap, x: x, baseline: baseline)
+    }
+
+    private static func draw(_ glyphs: some Sequence<Glyph>, into bitmap: inout Bitmap, x: Int, baseline: Int) {
         var pen = x
-        for scalar in text.unicodeScalars {
-            let glyph = glyph(for: scalar, height: height)
+        for glyph in glyphs {
             bitmap.drawBytewise(glyph.image, x: pen + glyph.left, y: baseline - glyph.top)
             pen += glyph.advance
         }
