@@ -51,7 +51,8 @@ public final class TextRasterizer {
     }
 
     /// Adds the ink of `text` to `bitmap` with the line box's top-left corner at (`x`, `y`),
-    /// so the baseline falls on row `y + ascent`. Ink outside `bitmap` is clipped.
+    /// so the baseline falls on row `y + ascent`. Unlike `render`, ink overhanging the line box
+    /// (the tail of a "j") is kept; only ink outside `bitmap` is clipped.
     public func draw(_ text: String, height: Int, into bitmap: inout Bitmap, x: Int, y: Int) throws(ImagingError) {
         let baseline = y + (try metrics(height: height)).ascent
         Self.draw(text.unicodeScalars.lazy.map { self.glyph(for: $0, height: height) }, into: &bitmap, x: x, baseline: baseline)
