@@ -40,7 +40,9 @@ public final class Font {
         guard error == 0, let face else {
             let faceCount = faceIndex > 0 ? Self.faceCount(library: library, path: path) : nil
             FT_Done_FreeType(library)
-            if let faceCount { throw .faceIndexOutOfRange(path: path, index: faceIndex, faceCount: faceCount) }
+            if let faceCount, faceIndex >= faceCount {
+                throw .faceIndexOutOfRange(path: path, index: faceIndex, faceCount: faceCount)
+            }
             throw .notAFont(path: path, reason: Self.describe(freeTypeError: error))
         }
         // Only an outline font can be drawn at any label height; a bitmap-only face has a few sizes.
@@ -80,16 +82,16 @@ public final class Font {
     /// or no hinting merge the close horizontal strokes of characters such as 量 and 警 at 24
     /// dots; mono with the auto-hinter keeps them apart but thins strokes to one dot, which a
     /// 203 dpi thermal head prints faintly. Light hinting keeps strokes apart and their weight.
-    /// A glyph FreeType cannot load comes back empty, with `loaded` false.
-    func renderGlyph(_ index: UInt32, height: Int) -> (image: Bitmap, left: Int, top: Int, advance: Int, loaded: Bool) {
+    /// Nil when FreeType cannot load or render the glyph (a broken font).
+    func renderGlyph(_ index: UInt32, height: Int) -> Glyph? {
         setHeight(height)
-        let flags = FT_Int32(FT_LOAD_DEFAULT) | FT_Int32(FT_LOAD_TARGET_LIGHT_FLAG)
+        let flags = FT_Int32(FT_LOAD_DEFAULT) | FT_LOAD_TARGET_LIGHT_FLAG
         guard FT_Load_Glyph(face, index, flags) == 0, FT_Render_Glyph(face.pointee.glyph, FT_RENDER_MODE_NORMAL) == 0 else {
-            return (Bitmap(width: 0, height: 0), 0, 0, 0, false)
+            return nil
         }
         let slot = face.pointee.glyph.pointee
-        let advance = Int(slot.advance.x + 32) >> 6
-        return (Self.threshold(slot.bitmap), Int(slot.bitmap_left), Int(slot.bitmap_top), advance, true)
+        return Glyph(image: Self.threshold(slot.bitmap), left: Int(slot.bitmap_left), top: Int(slot.bitmap_top),
+                     advance: Int(slot.advance.x + 32) >> 6)
     }
 
     private func setHeight(_ height: Int) {

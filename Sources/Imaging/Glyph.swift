@@ -10,8 +10,9 @@ struct Glyph {
     /// Dots the pen moves right after this glyph.
     let advance: Int
 
-    /// Characters that Unicode says to draw as nothing when a font lacks them (zero-width
-    /// spaces and joiners, soft hyphens, variation selectors).
+    /// Nothing at all: for characters Unicode says to draw as nothing when a font lacks them
+    /// (zero-width spaces and joiners, soft hyphens, variation selectors), and for a broken
+    /// font that cannot draw even its .notdef box.
     static let invisible = Glyph(image: Bitmap(width: 0, height: 0), left: 0, top: 0, advance: 0)
 }
 

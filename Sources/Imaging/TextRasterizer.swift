@@ -105,10 +105,8 @@ public final class TextRasterizer {
     private func load(_ scalar: Unicode.Scalar, height: Int) -> Glyph {
         let index = font.glyphIndex(for: scalar)
         if index == 0 && scalar.properties.isDefaultIgnorableCodePoint { return .invisible }
-        var rendered = font.renderGlyph(index, height: height)
         // A glyph the font cannot draw shows as .notdef rather than vanishing from the label.
-        if !rendered.loaded && index != 0 { rendered = font.renderGlyph(0, height: height) }
-        return Glyph(image: rendered.image, left: rendered.left, top: rendered.top, advance: rendered.advance)
+        return font.renderGlyph(index, height: height) ?? font.renderGlyph(0, height: height) ?? .invisible
     }
 }
 
