@@ -4,18 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A font file and the face to use in it.
-public struct FontLocation: Sendable, Equatable {
-    public var path: String
-    /// The face's position in a collection (.ttc); 0 for a single-face file.
-    public var faceIndex: Int
-
-    public init(path: String, faceIndex: Int = 0) {
-        self.path = path
-        self.faceIndex = faceIndex
-    }
-}
-
 /// Finds the font labels are drawn with when the station is not told one.
 public enum FontLocator {
     /// The environment variable naming a font file; it overrides the known locations.
