@@ -53,7 +53,8 @@ enum Base64 {
             let isPadding = offset >= text.count - padding
             let value = isPadding ? 0 : values[Int(byte)]
             guard value != 0xFF else {
-                throw ZPLError(subject, .character(byte, position: offset, allowed: "base64 (A-Z a-z 0-9 + /, = at the end)"))
+                throw ZPLError(
+                    subject, .character(byte, position: offset, allowed: "base64 (A-Z a-z 0-9 + /, = at the end)"))
             }
             group = group << 6 | UInt32(value)
             if offset % 4 == 3 {

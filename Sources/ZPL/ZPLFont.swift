@@ -52,9 +52,10 @@ public enum ZPLFont: Sendable, Hashable {
         let stem = name[..<dot]
         let fileExtension = String(decoding: name[(dot + 1)...], as: UTF8.self).uppercased()
         let isNameByte = { (byte: UInt8) in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: "-")
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
         guard (1...16).contains(stem.count), stem.allSatisfy(isNameByte), ["TTF", "TTE", "FNT"].contains(fileExtension)
         else {

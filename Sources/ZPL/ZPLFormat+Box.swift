@@ -29,12 +29,16 @@ extension ZPLFormat {
     }
 
     /// A horizontal line `length` dots long, drawn right from `position`.
-    public mutating func horizontalLine(at position: ZPLFieldPosition, length: Int, thickness: Int = 1) throws(ZPLError) {
+    public mutating func horizontalLine(
+        at position: ZPLFieldPosition, length: Int, thickness: Int = 1
+    ) throws(ZPLError) {
         try box(at: position, width: length, height: thickness, thickness: thickness)
     }
 
     /// A vertical line `length` dots long, drawn down from `position`.
-    public mutating func verticalLine(at position: ZPLFieldPosition, length: Int, thickness: Int = 1) throws(ZPLError) {
+    public mutating func verticalLine(
+        at position: ZPLFieldPosition, length: Int, thickness: Int = 1
+    ) throws(ZPLError) {
         try box(at: position, width: thickness, height: length, thickness: thickness)
     }
 }

@@ -12,7 +12,8 @@ extension ZPLFormat {
         let data = Array(digits.utf8)
         // A 13th digit would be taken as data, not checked, so only the 12 are accepted.
         guard data.count == 12 else {
-            throw ZPLError(subject, .wrongLength(found: data.count, expected: 12, unit: "digits (without the check digit)"))
+            throw ZPLError(
+                subject, .wrongLength(found: data.count, expected: 12, unit: "digits (without the check digit)"))
         }
         if let index = data.firstIndex(where: { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
             throw ZPLError(subject, .character(data[index], position: index, allowed: "digits 0-9"))

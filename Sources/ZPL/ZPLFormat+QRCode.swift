@@ -59,7 +59,8 @@ extension ZPLFormat {
         var allAlphanumeric = true
         for (index, byte) in bytes.enumerated() {
             guard byte < 0x80 else {
-                throw ZPLError(subject, .character(byte, position: index, allowed: "ASCII in automatic input; use byte mode"))
+                throw ZPLError(
+                    subject, .character(byte, position: index, allowed: "ASCII in automatic input; use byte mode"))
             }
             let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             allDigits = allDigits && isDigit

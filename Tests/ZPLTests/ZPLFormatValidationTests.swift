@@ -42,7 +42,8 @@ struct ZPLFormatValidationTests {
         var format = try emptyFormat()
         try format.qrCode(String(repeating: "a", count: bytes), at: origin, magnification: 2, errorCorrection: level)
         let error = #expect(throws: ZPLError.self) {
-            try format.qrCode(String(repeating: "a", count: bytes + 1), at: origin, magnification: 2, errorCorrection: level)
+            try format.qrCode(
+                String(repeating: "a", count: bytes + 1), at: origin, magnification: 2, errorCorrection: level)
         }
         #expect(error?.subject == "^FD of the QR Code at ^FO10,10")
         #expect(error?.description.contains("limit is \(bytes)") == true)
@@ -91,10 +92,13 @@ struct ZPLFormatValidationTests {
     ])
     func fontPaths(path: String) throws {
         var format = try emptyFormat()
-        #expect(throws: ZPLError.self) { try format.text("x", at: origin, font: .file(path: path, height: 30, width: 30)) }
+        #expect(throws: ZPLError.self) {
+            try format.text("x", at: origin, font: .file(path: path, height: 30, width: 30))
+        }
     }
 
-    @Test("Font paths of printer files are accepted", arguments: ["E:SIMSUN.TTF", "R:cjk_font-1.ttf", "Z:A.FNT", "B:X.TTE"])
+    @Test("Font paths of printer files are accepted",
+          arguments: ["E:SIMSUN.TTF", "R:cjk_font-1.ttf", "Z:A.FNT", "B:X.TTE"])
     func validFontPaths(path: String) throws {
         var format = try emptyFormat()
         try format.text("x", at: origin, font: .file(path: path, height: 30, width: 30))
@@ -141,7 +145,9 @@ struct ZPLFormatValidationTests {
     @Test("A graphic field needs exactly bytes per row × rows bytes")
     func graphicFieldSize() throws {
         var format = try emptyFormat()
-        #expect(throws: ZPLError.self) { try format.graphicField([0xFF, 0x00, 0xFF], bytesPerRow: 2, rows: 2, at: origin) }
+        #expect(throws: ZPLError.self) {
+            try format.graphicField([0xFF, 0x00, 0xFF], bytesPerRow: 2, rows: 2, at: origin)
+        }
         #expect(throws: ZPLError.self) { try format.graphicField([], bytesPerRow: 0, rows: 0, at: origin) }
         #expect(throws: ZPLError.self) {
             try format.graphicField(Array(repeating: 0, count: 100_000), bytesPerRow: 100, rows: 1000, at: origin)
@@ -150,8 +156,10 @@ struct ZPLFormatValidationTests {
 
     @Test("An error reads as one sentence naming the field and the rule")
     func errorDescription() {
-        let error = ZPLError("^FD of the Code 128 at ^FO10,10", .character(0x0A, position: 3, allowed: "printable ASCII"))
-        #expect(error.description == "^FD of the Code 128 at ^FO10,10: 0x0A at byte 3 cannot be encoded; allowed: printable ASCII")
+        let error = ZPLError(
+            "^FD of the Code 128 at ^FO10,10", .character(0x0A, position: 3, allowed: "printable ASCII"))
+        #expect(error.description
+            == "^FD of the Code 128 at ^FO10,10: 0x0A at byte 3 cannot be encoded; allowed: printable ASCII")
         #expect(ZPLError("^BQ magnification", .outOfRange(11, allowed: 1...10)).description
             == "^BQ magnification: 11 is out of range; use 1…10")
     }
