@@ -25,9 +25,11 @@ extension ZPLFormat {
     /// - Parameter symbolData: GS1 symbol data as `GS1ElementString.symbolData()` gives it: AIs
     ///   and values run together, GS (0x1D) after a variable-length value that is not last, no
     ///   leading GS. At most 48 characters, GS included, as the GS1 General Specifications allow.
+    ///   - interpretationLine: none by default: in mode N the printer would print the digits
+    ///     without the AIs in brackets, so write the bracketed text as a text field instead.
     public mutating func gs1Code128(
         symbolData: String, at position: ZPLFieldPosition, height: Int, moduleWidth: Int = 2,
-        orientation: ZPLOrientation = .normal, interpretationLine: ZPLInterpretationLine = .below
+        orientation: ZPLOrientation = .normal, interpretationLine: ZPLInterpretationLine = .none
     ) throws(ZPLError) {
         let subject = "^FD of the GS1-128 at \(position)"
         let data = Array(symbolData.utf8)

@@ -32,7 +32,10 @@ extension ZPLFormat {
         }
         try addField { out throws(ZPLError) in
             try position.write(into: &out)
-            out.append(ascii: "^BQN,2,")
+            // Firmware has been seen to place a QR Code lower by the ^BY height less one dot.
+            // Resetting ^BY to its power-on value keeps that offset the same whatever barcode
+            // came before in the format.
+            out.append(ascii: "^BY2,3.0,10^BQN,2,")
             out.append(decimal: magnification)
             try FieldData.field(subject, into: &out) { out in
                 out.append(errorCorrection.code)

@@ -40,7 +40,7 @@ enum Zlib {
         }
         defer { inflateEnd(&stream) }
         // One byte past the limit is enough to tell that the data is too large.
-        let ceiling = maximumSize + 1
+        let ceiling = min(max(maximumSize, 0), Int.max - 1) + 1
         var output = [UInt8](repeating: 0, count: min(ceiling, max(4096, bytes.count * 4)))
         var produced = 0
         var input = bytes

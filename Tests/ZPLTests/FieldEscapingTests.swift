@@ -36,6 +36,32 @@ struct FieldEscapingTests {
         }
     }
 
+    @Test("A label of every field kind holds only the commands the writer put there")
+    func wholeLabelCommands() async {
+        await propertyCheck(count: 200, input: Self.hostile, Self.hostile) { first, second in
+            var format = try ZPLFormat(width: 480, length: 320, darkness: .absolute(20), printSpeed: 3)
+            let font = ZPLFont.file(path: "E:SIMSUN.TTF", height: 24, width: 24)
+            try format.box(at: .origin(x: 0, y: 0), width: 480, height: 320, thickness: 2)
+            try format.text(first, at: .origin(x: 10, y: 10), font: font)
+            try format.textBlock([first, second], at: .origin(x: 10, y: 50), font: font,
+                                 block: ZPLTextBlock(width: 300, maxLines: 3))
+            try format.qrCode(first + second + "x", at: .origin(x: 300, y: 100), magnification: 4)
+            try format.code128("A>" + first.filter { $0.isASCII && !$0.isNewline && $0 >= " " && $0 != "\u{7F}" },
+                               at: .origin(x: 10, y: 200), height: 50)
+            try format.graphicField([0x80, 0x01], bytesPerRow: 1, rows: 2, at: .origin(x: 400, y: 10))
+            #expect(ZPLReader.commands(format.bytes) == [
+                "^XA", "^CI", "^PW", "^LL", "^LH", "~SD", "^PR",
+                "^FO", "^GB", "^FS",
+                "^FO", "^A@", "^FH", "^FD", "^FS",
+                "^FO", "^A@", "^FB", "^FH", "^FD", "^FS",
+                "^FO", "^BY", "^BQ", "^FH", "^FD", "^FS",
+                "^FO", "^BY", "^BC", "^FH", "^FD", "^FS",
+                "^FO", "^GF", "^FS",
+                "^PQ", "^XZ",
+            ])
+        }
+    }
+
     @Test("Text block lines come back line for line, and data cannot add a break")
     func textBlockRoundTrip() async {
         await propertyCheck(count: 300, input: Self.hostile.array(of: 1...4)) { lines in

@@ -59,8 +59,8 @@ struct ZPLFormatGoldenTests {
             try $0.qrCode("追溯码", at: .origin(x: 20, y: 20), magnification: 3, errorCorrection: .high)
         }
         #expect(zpl == "^XA^CI28^PW480^LL320^LH0,0"
-            + "^FO300,20^BQN,2,4^FH_^FDMM,B0037https://e.cn/01/06901234567893/21/ABC^FS"
-            + "^FO20,20^BQN,2,3^FH_^FDHM,B0009追溯码^FS^PQ1^XZ")
+            + "^FO300,20^BY2,3.0,10^BQN,2,4^FH_^FDMM,B0037https://e.cn/01/06901234567893/21/ABC^FS"
+            + "^FO20,20^BY2,3.0,10^BQN,2,3^FH_^FDHM,B0009追溯码^FS^PQ1^XZ")
     }
 
     @Test("A QR Code in automatic input")
@@ -69,7 +69,7 @@ struct ZPLFormatGoldenTests {
             try $0.qrCode("HTTPS://E.CN/01/1234", at: .origin(x: 0, y: 0), magnification: 5, errorCorrection: .quartile,
                           input: .automatic)
         }
-        #expect(zpl == "^XA^CI28^PW480^LL320^LH0,0^FO0,0^BQN,2,5^FH_^FDQA,HTTPS://E.CN/01/1234^FS^PQ1^XZ")
+        #expect(zpl == "^XA^CI28^PW480^LL320^LH0,0^FO0,0^BY2,3.0,10^BQN,2,5^FH_^FDQA,HTTPS://E.CN/01/1234^FS^PQ1^XZ")
     }
 
     @Test("A GS1-128 starts in subset C with FNC1, switches subsets and puts FNC1 at GS")
@@ -78,7 +78,7 @@ struct ZPLFormatGoldenTests {
             try $0.gs1Code128(
                 symbolData: "010690123456789310AB12\u{1D}21123456", at: .origin(x: 20, y: 200), height: 80)
         }
-        #expect(zpl == "^XA^CI28^PW480^LL320^LH0,0^FO20,200^BY2,3.0,80^BCN,80,Y,N,N,N"
+        #expect(zpl == "^XA^CI28^PW480^LL320^LH0,0^FO20,200^BY2,3.0,80^BCN,80,N,N,N,N"
             + "^FH_^FD>;>8010690123456789310>6AB12>8>521123456^FS^PQ1^XZ")
     }
 
