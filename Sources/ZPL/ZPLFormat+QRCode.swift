@@ -25,10 +25,9 @@ extension ZPLFormat {
         }
         let capacity = try Self.qrCapacity(of: bytes, errorCorrection, input, subject: subject)
         guard bytes.count <= capacity.limit else {
+            let level = String(Unicode.Scalar(errorCorrection.code))
             throw ZPLError(subject, .tooLong(
-                length: bytes.count, limit: capacity.limit,
-                unit: "bytes (\(capacity.mode) at error correction \(Character(Unicode.Scalar(errorCorrection.code))); "
-                    + "lower the error correction or shorten the data)"))
+                length: bytes.count, limit: capacity.limit, unit: "bytes in \(capacity.mode) at error correction \(level)"))
         }
         try addField { out throws(ZPLError) in
             try position.write(into: &out)
