@@ -12,11 +12,16 @@ let package = Package(
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "ZPL", targets: ["ZPL"]),
         .library(name: "Labels", targets: ["Labels"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "VirtualPrinter", targets: ["VirtualPrinter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     ],
     targets: [
         // C libraries. zbar and libqrencode report errors by return value, so a module map is
@@ -38,10 +43,21 @@ let package = Package(
             name: "Labels",
             dependencies: ["TraceCodes", "Imaging", "Symbology", "ZPL", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "Ledger",
+            dependencies: ["TraceCodes", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "VirtualPrinter",
+            dependencies: [
+                "ZPL", "Symbology", "Imaging",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "tracestation",
             dependencies: [
-                "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels",
+                "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels", "Ledger", "VirtualPrinter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +82,15 @@ let package = Package(
         ]),
         .testTarget(name: "LabelsTests", dependencies: [
             "Labels", "ZPL", "Imaging", "Symbology", "Verification", "TraceCodes",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "LedgerTests", dependencies: [
+            "Ledger", "TraceCodes", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "VirtualPrinterTests", dependencies: [
+            "VirtualPrinter", "ZPL", "Symbology", "Imaging", "Verification",
+            .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.

@@ -1,0 +1,2 @@
+/// An emulated ZPL printer on TCP that renders what it receives.
+public enum VirtualPrinter {}
