@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev zlib1g-dev libfreetype-dev \
-                fonts-wqy-microhei libsqlite3-dev pkg-config
+                fonts-wqy-microhei libsqlite3-dev libzxing-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The C lower-bound probes `make bench` compares against, when this checkout sits beside them.

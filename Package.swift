@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CZbar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        // zxing-cpp is C++; this target gives it a C face so Swift needs no C++ interop.
+        .target(name: "CZXing", linkerSettings: [.linkedLibrary("ZXing")]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "TraceCodes", resources: [.copy("Resources/ecode-versions.json")]),
         .target(name: "Imaging", dependencies: ["CPNG", "CJPEG", "CFreeType"]),
         .target(name: "Symbology", dependencies: ["Imaging", "CQREncode"]),
-        .target(name: "Verification", dependencies: ["Imaging", "TraceCodes", "CZbar"]),
+        .target(name: "Verification", dependencies: ["Imaging", "TraceCodes", "CZbar", "CZXing"]),
         .target(name: "ZPL", dependencies: ["CZlib"]),
         .target(
             name: "Labels",
@@ -96,5 +98,6 @@ let package = Package(
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
         .testTarget(name: "CLITests", dependencies: ["tracestation"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
