@@ -14,6 +14,14 @@ public enum ImagingError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(destination: String, reason: String)
     /// The file could not be opened or read.
     case unreadable(path: String, reason: String)
+    /// No font was configured and none of the known font files exists.
+    case fontNotFound(tried: [String], package: String)
+    /// The file exists but is not a scalable font FreeType can read.
+    case notAFont(path: String, reason: String)
+    /// A font collection holds fewer faces than the index asks for (`faceCount` nil when unknown).
+    case faceIndexOutOfRange(path: String, index: Int, faceCount: Int?)
+    /// A text height in dots outside what the rasterizer draws.
+    case textHeightOutOfRange(height: Int, allowed: ClosedRange<Int>)
 
     public var description: String {
         switch self {
@@ -33,6 +41,16 @@ public enum ImagingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(destination): cannot write image: \(reason)"
         case .unreadable(let path, let reason):
             return "\(path): cannot read file: \(reason)"
+        case .fontNotFound(let tried, let package):
+            return "no font file found (tried \(tried.joined(separator: ", "))); install the Debian package "
+                + "\(package) or set \(FontLocator.environmentVariable) to a TrueType or OpenType font with Chinese glyphs"
+        case .notAFont(let path, let reason):
+            return "\(path): not a usable font: \(reason)"
+        case .faceIndexOutOfRange(let path, let index, let faceCount):
+            let holds = faceCount.map { "it holds \($0) face\($0 == 1 ? "" : "s"), numbered from 0" } ?? "face indices start at 0"
+            return "\(path): there is no font face \(index); \(holds)"
+        case .textHeightOutOfRange(let height, let allowed):
+            return "text height \(height) dots is outside \(allowed.lowerBound)…\(allowed.upperBound) dots"
         }
     }
 }
