@@ -1,4 +1,5 @@
 public import Imaging
+import ZPL
 
 /// Renders one template on one printer, label after label.
 ///
@@ -11,7 +12,9 @@ public final class LabelRenderer {
     public let device: DeviceProfile
     public let lint: LabelLint
     let text: TextRasterizer
-    private let plan: LayoutPlan
+    let plan: LayoutPlan
+    /// The start of every native ZPL format, with the fixed elements, made on first use.
+    var zplFixed: ZPLFormat?
 
     /// - Parameter font: the font for text; `FontLocator.locate()` (WenQuanYi Micro Hei from
     ///   Debian's fonts-wqy-microhei, or `TRACESTATION_FONT`) when nil.

@@ -26,6 +26,13 @@ struct LayoutPlan {
         }
     }
 
+    func isFixed(_ index: Int) -> Bool { fixed[index] != nil }
+
+    /// The elements placed once for every label, in template order.
+    var fixedElements: [PlacedElement] {
+        fixed.keys.sorted().flatMap { fixed[$0]! }
+    }
+
     /// The label with `values` filled in.
     func layout(_ values: FieldValues, text: TextRasterizer) throws(LabelError) -> LabelLayout {
         var placed: [PlacedElement] = []
