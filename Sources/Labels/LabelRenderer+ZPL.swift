@@ -12,17 +12,21 @@ extension LabelRenderer {
     /// and joined with `\&`, so they break where the PNG breaks. What the printer cannot draw
     /// exactly goes as a `^GF` graphic of the station's own raster of that element: Chinese
     /// text on a printer without a CJK font, GS1 QR (no `^BQ` form for FNC1), UPC-A, text under
-    /// 10 dots, modules over 10 dots, pictures. `bitmap` mode sends the whole label as one `^GF`.
+    /// 10 dots, modules over 10 dots, pictures. `bitmap` mode sends the whole label as one `^GF` (in bands when it exceeds
+    /// a `^GF`'s 99,999 bytes).
     ///
     /// Every field goes through `^FH` escaping (`ZPLFormat`), so no value can inject a command.
     public func zpl(_ values: FieldValues) throws(LabelError) -> ZPLFormat {
-        let layout = try layout(values)
+        try zpl(of: layout(values))
+    }
+
+    /// The format of a laid-out label, whatever lint thought of it.
+    func zpl(of layout: LabelLayout) throws(LabelError) -> ZPLFormat {
         var format = try zplBase()
         do {
             switch device.zplMode {
             case .bitmap:
-                let label = try bitmap(of: layout)
-                try format.graphicField(label.bits, bytesPerRow: label.bytesPerRow, rows: label.height, at: .origin(x: 0, y: 0))
+                try addBands(of: bitmap(of: layout), to: &format)
             case .native:
                 for element in layout.elements where !plan.isFixed(element.index) {
                     try add(element, to: &format)
@@ -113,6 +117,20 @@ extension LabelRenderer {
             return false
         }
         return true
+    }
+
+    /// ZPL's largest graphic field, in bytes (`^GF` counts go up to 99,999).
+    static let graphicFieldLimit = 99_999
+
+    /// A whole label as one `^GF`, or, when it holds more bytes than a `^GF` can (a 100 × 60 mm
+    /// label at 300 dpi), as bands of whole rows stacked without a gap.
+    private func addBands(of label: Bitmap, to format: inout ZPLFormat) throws {
+        let rowsPerBand = Self.graphicFieldLimit / label.bytesPerRow
+        for top in stride(from: 0, to: label.height, by: rowsPerBand) {
+            let rows = min(rowsPerBand, label.height - top)
+            let band = Array(label.bits[top * label.bytesPerRow..<(top + rows) * label.bytesPerRow])
+            try format.graphicField(band, bytesPerRow: label.bytesPerRow, rows: rows, at: .origin(x: 0, y: top))
+        }
     }
 
     /// `element` as a `^GF` of exactly the dots the PNG has for it.
