@@ -1,13 +1,36 @@
 extension Bitmap {
     /// Adds the ink of `other` with its top-left corner at (`x`, `y`); ink already here stays.
     /// Parts that fall outside this bitmap are clipped.
+    ///
+    /// Works a source byte at a time: each byte is shifted into the one or two target bytes it
+    /// straddles, and only bytes crossing this bitmap's edge go bit by bit. Text (from cached
+    /// glyphs) and symbols are drawn into labels this way.
     public mutating func draw(_ other: Bitmap, x: Int, y: Int) {
-        for sourceY in 0..<other.height {
-            let targetY = y + sourceY
-            guard targetY >= 0, targetY < height else { continue }
-            for sourceX in 0..<other.width where other[sourceX, sourceY] {
-                let targetX = x + sourceX
-                if targetX >= 0, targetX < width { self[targetX, targetY] = true }
+        let firstRow = max(0, -y), endRow = min(other.height, height - y)
+        guard firstRow < endRow, other.width > 0 else { return }
+        // `&` and `>>` round towards minus infinity, so a negative x keeps its bit offset.
+        let shift = UInt8(x & 7)
+        let width = width, targetBytesPerRow = bytesPerRow, sourceBytesPerRow = other.bytesPerRow
+        bits.withUnsafeMutableBufferPointer { target in
+            other.bits.withUnsafeBufferPointer { source in
+                for sourceY in firstRow..<endRow {
+                    let targetBase = (y + sourceY) * targetBytesPerRow
+                    let sourceBase = sourceY * sourceBytesPerRow
+                    for byteIndex in 0..<sourceBytesPerRow where source[sourceBase + byteIndex] != 0 {
+                        let value = source[sourceBase + byteIndex]
+                        let x0 = x + byteIndex << 3
+                        if x0 >= 0 && x0 + 8 <= width {
+                            let index = targetBase + x0 >> 3
+                            target[index] |= value >> shift
+                            if shift != 0 { target[index + 1] |= value << (8 - shift) }
+                        } else {
+                            for bit in 0..<8 where value & (0x80 >> UInt8(bit)) != 0 {
+                                let targetX = x0 + bit
+                                if targetX >= 0 && targetX < width { target[targetBase + targetX >> 3] |= 0x80 >> UInt8(targetX & 7) }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

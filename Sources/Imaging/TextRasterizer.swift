@@ -61,7 +61,7 @@ public final class TextRasterizer {
     private static func draw(_ glyphs: some Sequence<Glyph>, into bitmap: inout Bitmap, x: Int, baseline: Int) {
         var pen = x
         for glyph in glyphs {
-            bitmap.drawBytewise(glyph.image, x: pen + glyph.left, y: baseline - glyph.top)
+            bitmap.draw(glyph.image, x: pen + glyph.left, y: baseline - glyph.top)
             pen += glyph.advance
         }
     }

@@ -41,18 +41,3 @@ struct RotationTests {
         }
     }
 }
-
-@Suite("Byte-wise drawing")
-struct BytewiseDrawingTests {
-    @Test("Drawing a byte at a time gives the same pixels as drawing pixel by pixel, clipping included")
-    func sameAsPixelDrawing() async {
-        await propertyCheck(count: 120, input: randomBitmaps, Gen.int(in: -80...80).array(of: 2), Gen.int(in: 1...60).array(of: 2)) { stamp, offset, size in
-            var target = Bitmap(width: size[0], height: size[1])
-            target.fill(x: size[0] / 3, y: 0, width: 5, height: size[1])
-            var expected = target
-            expected.draw(stamp, x: offset[0], y: offset[1])
-            target.drawBytewise(stamp, x: offset[0], y: offset[1])
-            #expect(target == expected)
-        }
-    }
-}

@@ -41,21 +41,24 @@ struct ScalingTests {
 
 @Suite("Drawing")
 struct DrawingTests {
-    @Test("Drawing a bitmap into another adds its ink at the offset, clipped, and keeps existing ink")
+    @Test("Drawing a bitmap into another adds its ink at the offset, clipped at every edge, and keeps existing ink")
     func draw() async {
-        await propertyCheck(count: 40, input: Gen.int(in: -12...30).array(of: 2)) { offset in
-            var stamp = Bitmap(width: 9, height: 7)
-            for y in 0..<7 { for x in 0..<9 { stamp[x, y] = .random() } }
-            var canvas = Bitmap(width: 25, height: 20)
-            canvas[0, 0] = true
+        await propertyCheck(count: 150, input: Gen.int(in: 1...40).array(of: 4), Gen.int(in: -60...60).array(of: 2)) { sizes, offset in
+            var stamp = Bitmap(width: sizes[0], height: sizes[1])
+            for y in 0..<stamp.height { for x in 0..<stamp.width { stamp[x, y] = .random() } }
+            var canvas = Bitmap(width: sizes[2], height: sizes[3])
+            canvas.fill(x: sizes[2] / 3, y: 0, width: 3, height: sizes[3])
+            let before = canvas
             canvas.draw(stamp, x: offset[0], y: offset[1])
-            for y in 0..<20 {
-                for x in 0..<25 {
+            for y in 0..<canvas.height {
+                for x in 0..<canvas.width {
                     let sx = x - offset[0], sy = y - offset[1]
-                    let fromStamp = (0..<9).contains(sx) && (0..<7).contains(sy) && stamp[sx, sy]
-                    #expect(canvas[x, y] == (fromStamp || (x == 0 && y == 0)))
+                    let fromStamp = (0..<stamp.width).contains(sx) && (0..<stamp.height).contains(sy) && stamp[sx, sy]
+                    #expect(canvas[x, y] == (fromStamp || before[x, y]))
                 }
             }
+            // Bits past the width in each row's last byte stay clear, as `Bitmap` promises.
+            #expect(canvas.grayImage().thresholded() == canvas)
         }
     }
 }
