@@ -1,2 +1,0 @@
-/// Label templates, printer profiles, layout in printer dots, and rendering to PNG and ZPL.
-public enum Labels {}
