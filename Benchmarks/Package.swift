@@ -21,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Imaging", package: station),
+                .product(name: "Labels", package: station),
                 .product(name: "Symbology", package: station),
                 .product(name: "Verification", package: station),
             ],

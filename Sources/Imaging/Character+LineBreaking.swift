@@ -1,27 +1,46 @@
 /// The few line-breaking classes label text needs: a simple form of the Chinese and Japanese
 /// rules (kinsoku) on top of breaking at spaces.
-extension Character {
-    /// Punctuation that must not begin a line: it stays with the character before it.
-    static let closingPunctuation: Set<Character> = [
-        "，", "。", "、", "．", "：", "；", "！", "？", "）", "］", "｝", "〕", "〉", "》", "」", "』", "】", "〗", "〙",
-        "’", "”", "…", "％", ",", ".", ":", ";", "!", "?", ")", "]", "}", "%",
-    ]
-
-    /// Punctuation that must not end a line: it stays with the character after it.
-    static let openingPunctuation: Set<Character> = [
-        "（", "［", "｛", "〔", "〈", "《", "「", "『", "【", "〖", "〘", "‘", "“", "(", "[", "{",
-    ]
+/// What a character means for line breaking, worked out once per character so that wrapping
+/// compares bits, not `Character`s (whose comparisons normalise Unicode and are slow).
+struct LineBreakClass: OptionSet {
+    let rawValue: UInt8
 
     /// A space a line may break at; it is dropped where the line breaks.
-    var isBreakingSpace: Bool { self == " " || self == "\u{3000}" }
+    static let space = LineBreakClass(rawValue: 1)
+    /// Punctuation that must not begin a line: it stays with the character before it.
+    static let closing = LineBreakClass(rawValue: 2)
+    /// Punctuation that must not end a line: it stays with the character after it.
+    static let opening = LineBreakClass(rawValue: 4)
+    /// A line may break on either side without a space: Chinese, Japanese and Korean
+    /// characters and their full-width punctuation.
+    static let ideographic = LineBreakClass(rawValue: 8)
 
-    var isClosingPunctuation: Bool { Self.closingPunctuation.contains(self) }
-    var isOpeningPunctuation: Bool { Self.openingPunctuation.contains(self) }
+    private static let closingScalars: Set<UInt32> = Set(
+        "，。、．：；！？）］｝〕〉》」』】〗〙’”…％,.:;!?)]}%".unicodeScalars.map(\.value))
+    private static let openingScalars: Set<UInt32> = Set("（［｛〔〈《「『【〖〘‘“([{".unicodeScalars.map(\.value))
 
-    /// Whether a line may break on either side of this character without a space: true for
-    /// Chinese, Japanese and Korean characters and their full-width punctuation.
-    var breaksWithoutSpace: Bool {
-        guard let value = unicodeScalars.first?.value else { return false }
+    init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    /// The class of `character`, from its first scalar; punctuation and spaces count only when
+    /// they stand alone (a space with a combining mark is not a break).
+    init(_ character: Character) {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first?.value else {
+            self = []
+            return
+        }
+        var result: LineBreakClass = Self.isIdeographic(first) ? .ideographic : []
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            if first == 0x20 || first == 0x3000 { result.insert(.space) }
+            if Self.closingScalars.contains(first) { result.insert(.closing) }
+            if Self.openingScalars.contains(first) { result.insert(.opening) }
+        }
+        self = result
+    }
+
+    private static func isIdeographic(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x11FF,   // Hangul Jamo
              0x2E80...0x2FFF,   // CJK and Kangxi radicals
@@ -39,4 +58,9 @@ extension Character {
             return false
         }
     }
+}
+
+extension Character {
+    var isClosingPunctuation: Bool { LineBreakClass(self).contains(.closing) }
+    var isOpeningPunctuation: Bool { LineBreakClass(self).contains(.opening) }
 }

@@ -29,10 +29,11 @@ extension TextRasterizer {
         }
         func width(_ range: Range<Int>) -> Int { widths[range].reduce(0, +) }
 
+        let classes = characters.map(LineBreakClass.init)
         var lines: [String] = []
         var line: (start: Int, end: Int, width: Int)?
         var pendingSpaces = 0
-        for unit in units(of: characters) {
+        for unit in units(of: classes) {
             let unitWidth = width(unit.start..<unit.end)
             if let current = line, current.width + pendingSpaces + unitWidth <= maxWidth {
                 line = (current.start, unit.end, current.width + pendingSpaces + unitWidth)
@@ -42,7 +43,7 @@ extension TextRasterizer {
                 if unitWidth > maxWidth {
                     // Too wide for any line: split between characters, keeping bound punctuation.
                     var chunk = (start: unit.start, width: 0)
-                    for atom in atoms(of: characters, in: unit.start..<unit.end) {
+                    for atom in atoms(of: classes, in: unit.start..<unit.end) {
                         let atomWidth = width(atom)
                         if chunk.start < atom.lowerBound && chunk.width + atomWidth > maxWidth {
                             lines.append(String(characters[chunk.start..<atom.lowerBound]))
@@ -60,40 +61,40 @@ extension TextRasterizer {
     }
 
     /// The paragraph cut at its break opportunities.
-    private func units(of characters: [Character]) -> [Unit] {
+    private func units(of classes: [LineBreakClass]) -> [Unit] {
         var units: [Unit] = []
         var start = 0
         var lastContent: Int?  // the last character before `index` that is not a space
-        for index in characters.indices {
-            let character = characters[index]
-            if index > 0, let previous = lastContent, !character.isBreakingSpace, !character.isClosingPunctuation,
-               !characters[previous].isOpeningPunctuation,
-               previous < index - 1 || characters[previous].breaksWithoutSpace || character.breaksWithoutSpace {
-                units.append(unit(characters, start..<index))
+        for index in classes.indices {
+            let current = classes[index]
+            if index > 0, let previous = lastContent, !current.contains(.space), !current.contains(.closing),
+               !classes[previous].contains(.opening),
+               previous < index - 1 || classes[previous].contains(.ideographic) || current.contains(.ideographic) {
+                units.append(unit(classes, start..<index))
                 start = index
             }
-            if !character.isBreakingSpace { lastContent = index }
+            if !current.contains(.space) { lastContent = index }
         }
-        if start < characters.count { units.append(unit(characters, start..<characters.count)) }
+        if start < classes.count { units.append(unit(classes, start..<classes.count)) }
         return units
     }
 
     /// A unit over `range`, its trailing spaces split off.
-    private func unit(_ characters: [Character], _ range: Range<Int>) -> Unit {
+    private func unit(_ classes: [LineBreakClass], _ range: Range<Int>) -> Unit {
         var end = range.upperBound
-        while end > range.lowerBound && characters[end - 1].isBreakingSpace { end -= 1 }
+        while end > range.lowerBound && classes[end - 1].contains(.space) { end -= 1 }
         return Unit(start: range.lowerBound, end: end, spacesEnd: range.upperBound)
     }
 
     /// The places a too-wide unit may be split: between characters, except before a space or
     /// closing punctuation and after a space or opening punctuation.
-    private func atoms(of characters: [Character], in range: Range<Int>) -> [Range<Int>] {
+    private func atoms(of classes: [LineBreakClass], in range: Range<Int>) -> [Range<Int>] {
         var atoms: [Range<Int>] = []
         var start = range.lowerBound
         for index in range.dropFirst() {
-            let character = characters[index], previous = characters[index - 1]
-            if !character.isBreakingSpace && !character.isClosingPunctuation
-                && !previous.isBreakingSpace && !previous.isOpeningPunctuation {
+            let current = classes[index], previous = classes[index - 1]
+            if !current.contains(.space) && !current.contains(.closing)
+                && !previous.contains(.space) && !previous.contains(.opening) {
                 atoms.append(start..<index)
                 start = index
             }

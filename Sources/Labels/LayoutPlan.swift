@@ -12,6 +12,9 @@ struct LayoutPlan {
     let height: Int
     /// Elements placed already because they hold no placeholder.
     private var fixed: [Int: [PlacedElement]] = [:]
+    /// Texts already set: on a line most fields (product, lot, date) repeat label after label,
+    /// and breaking them into lines is most of a native-ZPL label's work.
+    private let setTexts = SetTextMemo()
 
     /// The smallest text size shrink-to-fit goes down to, in mm: about 4.5 pt, still legible.
     static let smallestShrunkText = 1.6
@@ -66,14 +69,15 @@ struct LayoutPlan {
         }
         switch element.kind {
         case .text(let spec):
-            let content = try setText(try spec.text.resolved(with: values), spec: spec, rasterizer: rasterizer)
+            let content = try setText(try spec.text.resolved(with: values), spec: spec, rasterizer: rasterizer, element: element.index, role: .text)
             let across = content.boxWidth, down = spec.lines * content.lineHeight
             let rect = spec.quarterTurns.isMultiple(of: 2)
                 ? DotRect(x: x, y: y, width: across, height: down)
                 : DotRect(x: x, y: y, width: down, height: across)
             return [placed(rect, .text(content))]
         case .symbol(let spec):
-            return try placeSymbol(spec, data: try spec.data.resolved(with: values), x: x, y: y, rasterizer: rasterizer, placed: placed)
+            return try placeSymbol(
+                spec, data: try spec.data.resolved(with: values), x: x, y: y, rasterizer: rasterizer, element: element.index, placed: placed)
         case .box(let width, let height, let thickness):
             let rect = DotRect(x: x, y: y, width: device.dots(width), height: device.dots(height))
             return [placed(rect, .box(thickness: max(1, device.dots(thickness))))]
@@ -87,7 +91,17 @@ struct LayoutPlan {
 
     /// Breaks `value` into the box's lines; shrink-to-fit then lowers the size a dot at a
     /// time until the lines fit or the smallest size is reached.
-    private func setText(_ value: String, spec: TemplateElement.Text, rasterizer: TextRasterizer) throws(LabelError) -> PlacedText {
+    private func setText(
+        _ value: String, spec: TemplateElement.Text, rasterizer: TextRasterizer, element: Int, role: SetTextMemo.Role
+    ) throws(LabelError) -> PlacedText {
+        let key = SetTextMemo.Key(element: element, role: role, value: value)
+        if let known = setTexts[key] { return known }
+        let placed = try setTextUncached(value, spec: spec, rasterizer: rasterizer)
+        setTexts[key] = placed
+        return placed
+    }
+
+    private func setTextUncached(_ value: String, spec: TemplateElement.Text, rasterizer: TextRasterizer) throws(LabelError) -> PlacedText {
         var fontHeight = max(1, device.dots(spec.size))
         let smallest = spec.fit == .shrink ? min(fontHeight, max(1, device.dots(Self.smallestShrunkText))) : fontHeight
         let boxWidth = spec.width.map(device.dots)
@@ -125,7 +139,7 @@ struct LayoutPlan {
     }
 
     private func placeSymbol(
-        _ spec: TemplateElement.Symbol, data text: String, x: Int, y: Int, rasterizer: TextRasterizer,
+        _ spec: TemplateElement.Symbol, data text: String, x: Int, y: Int, rasterizer: TextRasterizer, element: Int,
         placed: (DotRect, PlacedElement.Content) -> PlacedElement
     ) throws(LabelError) -> [PlacedElement] {
         let data: [UInt8]
@@ -177,7 +191,7 @@ struct LayoutPlan {
         var result = [placed(rect, .linear(symbol))]
         if let hriSize = spec.hriSize {
             let hri = TemplateElement.Text(text: try FieldText(parsing: ""), size: hriSize, width: nil, lines: 1, fit: .wrap, alignment: .center, quarterTurns: 0)
-            var line = try setText(humanReadable, spec: hri, rasterizer: rasterizer)
+            var line = try setText(humanReadable, spec: hri, rasterizer: rasterizer, element: element, role: .humanReadable)
             // Centred under the whole symbol; wider than the symbol is an overflow.
             if line.boxWidth > rect.width { line.overflow = "the human-readable line is \(line.boxWidth) dots wide; the symbol is \(rect.width)" }
             line.boxWidth = rect.width

@@ -1,5 +1,6 @@
 import Benchmark
 import Imaging
+import Labels
 import Symbology
 import Verification
 
@@ -33,6 +34,24 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("60×40 product label to native ZPL (203 dpi, CJK printer font)") { benchmark in
+        let renderer = try productLabelRenderer()
+        var serial: UInt64 = 0
+        for _ in benchmark.scaledIterations {
+            serial += 1
+            blackHole(try renderer.zpl(productValues(renderer, serial)).bytes)
+        }
+    }
+
+    Benchmark("60×40 product label to PNG (203 dpi)") { benchmark in
+        let renderer = try productLabelRenderer()
+        var serial: UInt64 = 0
+        for _ in benchmark.scaledIterations {
+            serial += 1
+            blackHole(try renderer.png(productValues(renderer, serial)))
+        }
+    }
+
     Benchmark("Decode 600×400 label PNG, QR only") { benchmark in
         var label = Bitmap(width: 600, height: 400)
         let qr = try QRCode.matrix(for: Array(payload(0).utf8), options: QROptions(errorCorrection: .m)).bitmap(moduleSize: 5)
@@ -44,6 +63,22 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try decoder.decode(try PNG.decode(png)))
         }
     }
+}
+
+/// The shipped product label on the shipped 203-dpi industrial printer.
+private func productLabelRenderer() throws -> LabelRenderer {
+    let library = LabelLibrary.standard()
+    return try LabelRenderer(template: library.template("product-60x40"), device: library.device("zebra-zt411-203"))
+}
+
+/// The sample values with label number `serial`'s own code.
+private func productValues(_ renderer: LabelRenderer, _ serial: UInt64) -> FieldValues {
+    let text = String(0xA1B2_C3D4_E5F6 &+ serial, radix: 16, uppercase: true)
+    return renderer.template.sample.merging(FieldValues([
+        "code.payload": "https://id.gs1.org/01/06901234567892/10/L2025A/21/\(text)",
+        "code.hri": "(01)06901234567892(10)L2025A(21)\(text)",
+        "code.serial": text,
+    ]))
 }
 
 /// A 67-character GS1 Digital Link with a serial that changes every label.

@@ -1,5 +1,6 @@
 import Foundation
 import Imaging
+import Labels
 import Symbology
 import Verification
 
@@ -46,6 +47,32 @@ enum BenchWorkloads {
             }
         }
         return label
+    }
+}
+
+/// The 60 × 40 mm product label (Chinese text and a QR) on a 203-dpi industrial printer with a
+/// CJK font, each label with its own serial, as a line prints them.
+struct ProductLabelWorkload {
+    static let template = "product-60x40"
+    static let device = "zebra-zt411-203"
+    let renderer: LabelRenderer
+    let sample: FieldValues
+
+    init() throws {
+        let library = LabelLibrary.standard()
+        let template = try library.template(Self.template)
+        renderer = try LabelRenderer(template: template, device: try library.device(Self.device))
+        sample = template.sample
+    }
+
+    /// The item values of label number `serial`: its own code, HRI and serial text.
+    func values(serial: UInt64) -> FieldValues {
+        let text = String(0xA1B2_C3D4_E5F6 &+ serial, radix: 16, uppercase: true)
+        return sample.merging(FieldValues([
+            "code.payload": "https://id.gs1.org/01/06901234567892/10/L2025A/21/\(text)",
+            "code.hri": "(01)06901234567892(10)L2025A(21)\(text)",
+            "code.serial": text,
+        ]))
     }
 }
 
