@@ -60,7 +60,8 @@ extension TextRasterizer {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// The paragraph cut at its break opportunities.
+    /// The paragraph cut at its break opportunities: at spaces, around ideographs, and before
+    /// an opening bracket, so GS1 text like `(01)…(10)…` breaks between its elements.
     private func units(of classes: [LineBreakClass]) -> [Unit] {
         var units: [Unit] = []
         var start = 0
@@ -69,7 +70,8 @@ extension TextRasterizer {
             let current = classes[index]
             if index > 0, let previous = lastContent, !current.contains(.space), !current.contains(.closing),
                !classes[previous].contains(.opening),
-               previous < index - 1 || classes[previous].contains(.ideographic) || current.contains(.ideographic) {
+               previous < index - 1 || classes[previous].contains(.ideographic) || current.contains(.ideographic)
+                || current.contains(.opening) {
                 units.append(unit(classes, start..<index))
                 start = index
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Imaging
+import Labels
 import Symbology
 import TraceCodes
 import Verification
@@ -12,8 +13,9 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Issue a few trace codes, render each as a PNG label, decode them back and print a table.",
         discussion: """
             Runs on built-in defaults and needs no printer or database. Each code is rendered as \
-            a GS1 Digital Link QR code, a GS1 QR code (FNC1 in first position) and a GS1-128 \
-            barcode; a product-name QR code in \
+            a GS1 Digital Link QR code, a GS1 QR code (FNC1 in first position), a GS1-128 \
+            barcode, and a whole 60×40 mm product label (Templates/product-60x40 on the \
+            virtual-203 printer, as PNG and as the ZPL that prints it); a product-name QR code in \
             Chinese and an EAN-13 of the GTIN show the other paths. Every PNG is read back from \
             disk and decoded with zbar, and the decoded bytes are compared with what was issued. \
             Exits 1 if any label does not read back exactly.
@@ -45,6 +47,9 @@ struct DemoCommand: AsyncParsableCommand {
         var serials = try RandomSerialGenerator(length: 12)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
 
+        let library = LabelLibrary.standard()
+        let template = try library.template("product-60x40")
+        let productLabel = try LabelRenderer(template: template, device: library.device("virtual-203"))
         var labels: [DemoLabel] = []
         var issued = Set<String>()
         while issued.count < count {
@@ -55,13 +60,19 @@ struct DemoCommand: AsyncParsableCommand {
             labels.append(DemoLabel(index: index, kind: .qr, data: try code.digitalLink(domain: GS1DigitalLink.defaultDomain)))
             labels.append(DemoLabel(index: index, kind: .gs1QR, data: code.symbolData(), shown: code.humanReadable))
             labels.append(DemoLabel(index: index, kind: .gs1_128, data: code.symbolData(), shown: code.humanReadable))
+            let payload = try code.digitalLink(domain: GS1DigitalLink.defaultDomain)
+            let values = template.sample.merging(FieldValues([
+                "code.payload": payload, "code.hri": code.humanReadable, "code.serial": serial,
+                "batch.lot": lot, "batch.date": date,
+            ]))
+            labels.append(DemoLabel(index: index, product: values, data: payload, name: "product-label"))
         }
         labels.append(DemoLabel(index: count + 1, kind: .qr, data: "产品名称：电线电缆 BV 2.5mm² 批号 \(lot)", name: "qr-chinese"))
         labels.append(DemoLabel(index: count + 2, kind: .ean13, data: String(builder.gtin.gtin14.dropFirst())))
 
         print("TraceStation demo: GTIN \(builder.gtin.gtin14), lot \(lot), production date \(date)")
         print("Issued \(count) codes with random 12-character serials (\(String(format: "%.1f", serials.entropyBits)) bits each); labels in \(out)/\n")
-        let rows = try labels.map { try $0.renderAndVerify(in: out, moduleSize: module) }
+        let rows = try labels.map { try $0.renderAndVerify(in: out, moduleSize: module, productLabel: productLabel) }
         DemoTable(rows: rows).print()
 
         let failures = rows.filter { !$0.matched }.count
@@ -83,28 +94,54 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// One label of the demo: what is encoded, and how it is shown in the table.
 private struct DemoLabel {
+    /// A bare symbol, or a whole product label filled with these values.
+    enum Source {
+        case symbol(SymbologyKind)
+        case productLabel(FieldValues)
+    }
+
     let index: Int
-    let kind: SymbologyKind
+    let source: Source
     let data: String
     var shown: String
     var name: String
 
     init(index: Int, kind: SymbologyKind, data: String, shown: String? = nil, name: String? = nil) {
         self.index = index
-        self.kind = kind
+        self.source = .symbol(kind)
         self.data = data
         self.shown = shown ?? data
         self.name = name ?? kind.rawValue
     }
 
-    func renderAndVerify(in folder: String, moduleSize: Int) throws -> DemoTable.Row {
+    init(index: Int, product values: FieldValues, data: String, name: String) {
+        self.index = index
+        self.source = .productLabel(values)
+        self.data = data
+        self.shown = data
+        self.name = name
+    }
+
+    func renderAndVerify(in folder: String, moduleSize: Int, productLabel: LabelRenderer) throws -> DemoTable.Row {
         let path = "\(folder)/\(String(format: "%02d", index))-\(name).png"
-        let bitmap = try Symbol.render(kind, text: data, options: RenderOptions(moduleSize: moduleSize))
+        let bitmap: Bitmap
+        let symbology: BarcodeSymbology
+        switch source {
+        case .symbol(let kind):
+            bitmap = try Symbol.render(kind, text: data, options: RenderOptions(moduleSize: moduleSize))
+            symbology = BarcodeSymbology(kind)
+        case .productLabel(let values):
+            bitmap = try productLabel.bitmap(values)
+            try ImageFile.write(productLabel.zpl(values).bytes, to: path.replacingOccurrences(of: ".png", with: ".zpl"))
+            symbology = .qr
+        }
         try ImageFile.write(try PNG.encode(bitmap), to: path)
-        let symbols = try BarcodeDecoder(options: .init(symbologies: [BarcodeSymbology(kind)])).decode(file: path)
+        let symbols = try BarcodeDecoder(options: .init(symbologies: [symbology])).decode(file: path)
         let matched = symbols.count == 1 && symbols[0].bytes == Array(data.utf8)
         let milliseconds = symbols.first?.decodeTime.milliseconds
-        return DemoTable.Row(index: index, symbology: kind.rawValue, file: path, matched: matched, milliseconds: milliseconds, code: shown)
+        let shownSymbology: String
+        if case .symbol(let kind) = source { shownSymbology = kind.rawValue } else { shownSymbology = "label" }
+        return DemoTable.Row(index: index, symbology: shownSymbology, file: path, matched: matched, milliseconds: milliseconds, code: shown)
     }
 }
 

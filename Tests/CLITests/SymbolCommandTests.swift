@@ -75,7 +75,7 @@ struct SymbolCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CommandRunner.run("demo", "--out", folder, "--count", "2")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("All 8 labels decoded back to exactly the code issued."))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".png") }.count == 8)
+        #expect(result.stdout.contains("All 10 labels decoded back to exactly the code issued."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".png") }.count == 10)
     }
 }

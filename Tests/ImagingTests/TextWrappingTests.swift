@@ -63,6 +63,8 @@ struct TextWrappingTests {
         #expect(try text.wrap("铜芯电，线", height: 24, maxWidth: width("铜芯电")) == ["铜芯", "电，线"])
         #expect(try text.wrap("铜芯（电线）", height: 24, maxWidth: width("铜芯（")) == ["铜芯", "（电", "线）"])
         #expect(try text.wrap("电线BV2.5", height: 24, maxWidth: width("电线B")) == ["电线", "BV2.5"])
+        let hri = "(01)06901234567892(11)250301(10)L2025A"
+        #expect(try text.wrap(hri, height: 24, maxWidth: width("(01)06901234567892(11)")) == ["(01)06901234567892", "(11)250301(10)L2025A"])
     }
 
     @Test("A word wider than the line is split between characters; a newline always breaks")
