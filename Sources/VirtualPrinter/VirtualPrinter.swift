@@ -1,2 +1,0 @@
-/// An emulated ZPL printer on TCP that renders what it receives.
-public enum VirtualPrinter {}
