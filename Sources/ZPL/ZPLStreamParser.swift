@@ -49,6 +49,19 @@ public struct ZPLStreamParser: Sendable {
         return events
     }
 
+    /// Calls `emit` with each event as it completes and whether a format is open right after it.
+    public mutating func feed(_ bytes: some Sequence<UInt8>, emit: (ZPLStreamEvent, _ insideFormat: Bool) -> Void) {
+        var events: [ZPLStreamEvent] = []
+        for byte in bytes {
+            consume(byte, into: &events)
+            guard !events.isEmpty else { continue }
+            for event in events {
+                emit(event, isInsideFormat)
+            }
+            events.removeAll(keepingCapacity: true)
+        }
+    }
+
     private mutating func consume(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
         if isInsideFormat && !isSkippingFormat {
             formatBytes.append(byte)
