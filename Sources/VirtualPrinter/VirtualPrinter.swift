@@ -1,2 +1,187 @@
-/// An emulated ZPL printer on TCP that renders what it receives.
-public enum VirtualPrinter {}
+import Foundation
+import Imaging
+import ZPL
+
+/// An emulated ZPL printer: prints the formats it is given as PNG files, keeps an odometer,
+/// answers `~HS`, `~HQES`, `~HI` and SGD `getvar`, and shows the faults it is told to have.
+///
+/// Formats received while a fault stops printing wait in the buffer, as on a printer, and
+/// print once the fault is cleared.
+public actor VirtualPrinter {
+    public struct Configuration: Sendable {
+        public var dotsPerMillimetre: Int
+        /// Where labels go as `label-<index>.png`, with `labels.jsonl`; `nil` keeps them in memory only.
+        public var outputDirectory: String?
+        /// Physical print speed; `nil` prints at once.
+        public var speedMillimetresPerSecond: Double?
+        public var faults: PrinterFaults
+        public var model: String
+
+        public init(dotsPerMillimetre: Int = 8, outputDirectory: String? = nil, speedMillimetresPerSecond: Double? = nil,
+                    faults: PrinterFaults = PrinterFaults(), model: String = "TraceStation VirtualPrinter") {
+            self.dotsPerMillimetre = dotsPerMillimetre
+            self.outputDirectory = outputDirectory
+            self.speedMillimetresPerSecond = speedMillimetresPerSecond
+            self.faults = faults
+            self.model = model
+        }
+    }
+
+    /// One printed label, as logged.
+    public struct PrintedLabel: Sendable {
+        public let index: Int
+        public let bitmap: Bitmap
+        public let zplHash: String
+    }
+
+    public let configuration: Configuration
+    public private(set) var faults: PrinterFaults
+    /// Labels printed since the printer started.
+    public private(set) var odometer = 0
+    /// The most recent labels, newest last, at most `keptLabels`.
+    public private(set) var recentLabels: [PrintedLabel] = []
+    public private(set) var problems: [String] = []
+    static let keptLabels = 64
+
+    let renderer: FormatRenderer
+    private var memory = PrinterMemory()
+    private var buffer: [(format: RenderedFormat, hash: String)] = []
+    var isConnected = false
+
+    public init(configuration: Configuration, fonts: PrinterFonts) {
+        self.configuration = configuration
+        self.faults = configuration.faults
+        self.renderer = FormatRenderer(dotsPerMillimetre: configuration.dotsPerMillimetre, fonts: fonts)
+    }
+
+    public func setFaults(_ faults: PrinterFaults) async {
+        self.faults = faults
+        await printBuffered()
+    }
+
+    public func setFault(_ assignment: String) async throws(VirtualPrinterError) {
+        var faults = self.faults
+        try faults.set(assignment)
+        await setFaults(faults)
+    }
+
+    /// Runs one parsed event and returns the bytes to send back, if any.
+    public func handle(_ event: ZPLStreamEvent, partialFormat: Bool = false) async -> [UInt8] {
+        switch event {
+        case let .format(script):
+            if let format = renderer.render(script, memory: &memory) {
+                buffer.append((format, Self.hash(script.bytes)))
+                problems += format.problems
+                await printBuffered()
+            }
+            return []
+        case let .control(command):
+            return await control(command, partialFormat: partialFormat)
+        case let .setGetDo(line):
+            return await setGetDo(line, partialFormat: partialFormat)
+        case let .refused(error):
+            problems.append(error.description)
+            return []
+        }
+    }
+
+    var bufferedFormats: Int { buffer.count }
+    var bufferedLabels: Int { buffer.reduce(0) { $0 + $1.format.quantity } }
+
+    func cancelAll() { buffer.removeAll() }
+
+    func storeInMemory(_ command: ZPLCommand) throws(ZPLError) { try memory.run(command) }
+
+    func noteProblem(_ problem: String) { problems.append(problem) }
+
+    /// Whether a fault stops the print engine.
+    var isStopped: Bool {
+        faults.ribbonOut || faults.headOpen || faults.paused || isPaperOut
+    }
+
+    var isPaperOut: Bool {
+        faults.paperOutAfter.map { odometer >= $0 } ?? false
+    }
+
+    private func printBuffered() async {
+        while !buffer.isEmpty && !isStopped {
+            let format = buffer[0].format
+            let hash = buffer[0].hash
+            var printed = 0
+            while printed < format.quantity && !isStopped {
+                if let speed = configuration.speedMillimetresPerSecond, speed > 0 {
+                    let millimetres = Double(format.bitmap.height) / Double(configuration.dotsPerMillimetre)
+                    try? await Task.sleep(for: .milliseconds(Int(millimetres / speed * 1000)))
+                }
+                odometer += 1
+                printed += 1
+                record(PrintedLabel(index: odometer, bitmap: format.bitmap, zplHash: hash))
+            }
+            if printed == format.quantity {
+                buffer.removeFirst()
+            } else {
+                buffer[0].format = RenderedFormat(bitmap: format.bitmap, quantity: format.quantity - printed, problems: [])
+            }
+        }
+    }
+
+    private func record(_ label: PrintedLabel) {
+        recentLabels.append(label)
+        if recentLabels.count > Self.keptLabels { recentLabels.removeFirst() }
+        guard let folder = configuration.outputDirectory else { return }
+        let name = "label-\(label.index).png"
+        do {
+            let png = try PNG.encode(label.bitmap)
+            try Data(png).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+            let time = ISO8601DateFormatter().string(from: Date())
+            let line = "{\"index\":\(label.index),\"time\":\"\(time)\",\"zpl_fnv1a64\":\"\(label.zplHash)\",\"png\":\"\(name)\"}\n"
+            let log = URL(fileURLWithPath: folder).appendingPathComponent("labels.jsonl")
+            if let handle = try? FileHandle(forWritingTo: log) {
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(line.utf8))
+            } else {
+                try Data(line.utf8).write(to: log)
+            }
+        } catch {
+            problems.append(VirtualPrinterError.output(path: folder, reason: "\(error)").description)
+        }
+    }
+
+    /// FNV-1a, 64 bits, in hex: enough to tell formats apart in the log without a crypto library.
+    static func hash(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        let text = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - text.count) + text
+    }
+}
+
+/// What the printer sends back for one input, and whether it then drops the connection.
+public struct PrinterReply: Sendable, Equatable {
+    public var bytes: [UInt8]
+    public var closeConnection: Bool
+}
+
+extension VirtualPrinter {
+    /// Runs one decoded input. Under the `drop-after-bytes` fault a format longer than the limit
+    /// is lost and the connection dropped, as when a cable is pulled mid-job.
+    public func receive(_ input: PrinterInput) async -> PrinterReply {
+        if case let .format(script) = input.event, let limit = faults.dropAfterBytes, script.bytes.count > limit {
+            return PrinterReply(bytes: [], closeConnection: true)
+        }
+        return PrinterReply(bytes: await handle(input.event, partialFormat: input.insideFormat), closeConnection: false)
+    }
+
+    func claimConnection() -> Bool {
+        guard !isConnected else { return false }
+        isConnected = true
+        return true
+    }
+
+    func releaseConnection() {
+        isConnected = false
+    }
+}

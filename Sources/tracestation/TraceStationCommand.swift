@@ -5,6 +5,9 @@ struct TraceStationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracestation",
         abstract: "Line-side trace-code station: issue, label, print, verify and report trace codes.",
-        subcommands: [CodesCommand.self, EncodeCommand.self, DecodeCommand.self, DemoCommand.self, BenchCommand.self, LabelCommand.self, TemplateCommand.self]
+        subcommands: [
+            CodesCommand.self, EncodeCommand.self, DecodeCommand.self, LabelCommand.self, TemplateCommand.self,
+            PrinterSimCommand.self, DemoCommand.self, BenchCommand.self,
+        ]
     )
 }

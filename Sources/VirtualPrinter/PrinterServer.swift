@@ -1,0 +1,19 @@
+import NIOCore
+import NIOPosix
+
+/// A virtual printer listening on a raw TCP port, as a printer on port 9100 does.
+public enum PrinterServer {
+    /// Starts listening; close the returned channel to stop. Port 0 picks a free port.
+    public static func start(printer: VirtualPrinter, host: String = "127.0.0.1", port: Int = 9100,
+                             group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> Channel {
+        try await ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ZPLStreamDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(PrinterConnectionHandler(printer: printer))
+                }
+            }
+            .bind(host: host, port: port).get()
+    }
+}
