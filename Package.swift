@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Labels", targets: ["Labels"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "VirtualPrinter", targets: ["VirtualPrinter"]),
+        .library(name: "Printing", targets: ["Printing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -54,12 +55,17 @@ let package = Package(
             dependencies: [
                 "ZPL", "Symbology", "Imaging",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        .target(
+            name: "Printing",
+            dependencies: ["ZPL", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .executableTarget(
             name: "tracestation",
             dependencies: [
-                "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels", "Ledger", "VirtualPrinter",
+                "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels", "Ledger", "VirtualPrinter", "Printing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +104,12 @@ let package = Package(
             "VirtualPrinter", "ZPL", "Symbology", "Imaging", "Verification",
             .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PrintingTests", dependencies: [
+            "Printing", "VirtualPrinter", "ZPL", "Labels", "Verification", "Imaging", "TraceCodes",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
