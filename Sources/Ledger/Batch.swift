@@ -76,6 +76,6 @@ public struct BatchSpec: Sendable, Hashable {
             "serial_length": .integer(Int64(serialLength)),
         ]
         if let productionDate { members["production_date"] = .string(productionDate) }
-        return CanonicalJSON.object(members)
+        return CanonicalJSON.text(members)
     }
 }

@@ -14,7 +14,7 @@ enum CanonicalJSON: Sendable, Hashable {
 
     static let empty = "{}"
 
-    static func object(_ members: [String: CanonicalJSON]) -> String {
+    static func text(_ members: [String: CanonicalJSON]) -> String {
         CanonicalJSON.object(members).text
     }
 

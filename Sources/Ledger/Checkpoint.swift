@@ -53,7 +53,7 @@ public struct Checkpoint: Sendable, Hashable {
             members["override_reason"] = .string(override.reason)
             members["lead"] = .string(override.lead)
         }
-        return CanonicalJSON.object(members)
+        return CanonicalJSON.text(members)
     }
 }
 

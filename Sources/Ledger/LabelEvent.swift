@@ -23,7 +23,7 @@ public enum LabelEvent: Sendable, Hashable {
     /// The event's details as stored and hashed (sorted-key JSON).
     var details: String {
         switch self {
-        case .voided(let reason): CanonicalJSON.object(["reason": .string(reason)])
+        case .voided(let reason): CanonicalJSON.text(["reason": .string(reason)])
         default: CanonicalJSON.empty
         }
     }

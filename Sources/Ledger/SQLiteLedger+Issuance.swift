@@ -82,7 +82,7 @@ struct CodeIssuer {
                                           original?.id, time, chain.nextSeq])
             try insert.execute()
             guard db.changesCount == 1 else { continue }
-            let details = original.map { CanonicalJSON.object(["reprint_of": .string($0.value)]) } ?? CanonicalJSON.empty
+            let details = original.map { CanonicalJSON.text(["reprint_of": .string($0.value)]) } ?? CanonicalJSON.empty
             try chain.append(time: time, batch: batch.id, code: value, kind: .issued, details: details)
             return IssuedCode(scheme: IssuedCode.gs1Scheme, value: value, elementString: bracketed, serial: serial,
                               batch: batch.id, reprintOf: original?.value)
