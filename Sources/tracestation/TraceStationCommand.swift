@@ -7,7 +7,7 @@ struct TraceStationCommand: AsyncParsableCommand {
         abstract: "Line-side trace-code station: issue, label, print, verify and report trace codes.",
         subcommands: [
             CodesCommand.self, EncodeCommand.self, DecodeCommand.self, LabelCommand.self, TemplateCommand.self,
-            PrinterSimCommand.self, DemoCommand.self, BenchCommand.self,
+            PrinterSimCommand.self, BatchCommand.self, AuditCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -1,0 +1,12 @@
+/// The kind of a ledger event, as stored in the `kind` column and hashed.
+public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case batchCreated = "batch-created"
+    case issued
+    case sent
+    case printed
+    case unconfirmed
+    case verifiedPass = "verified-pass"
+    case verifiedFail = "verified-fail"
+    case voided
+    case batchClosed = "batch-closed"
+}

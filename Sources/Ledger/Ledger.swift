@@ -1,2 +1,0 @@
-/// The station's memory: durable code issuance, label lifecycle, hash-chained audit, reconciliation.
-public enum Ledger {}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import TraceCodes
+
+extension SQLiteLedger {
+    /// Draws at most this many serials for one code before giving up: with 12 characters a
+    /// single repeat is already rare, so many in a row mean the serial space is nearly full.
+    static let maximumDraws = 100
+
+    /// Reserves `count` codes in one transaction; returns only after the commit.
+    ///
+    /// Uniqueness is the database's: `INSERT OR IGNORE` against the UNIQUE indexes on
+    /// (scheme, value) and (gtin, serial) skips a repeated serial, which is then drawn again.
+    /// Codes are never deleted, so a voided code can never come back.
+    public func issue(batch id: Int64, count: Int) async throws(LedgerError) -> [IssuedCode] {
+        guard count > 0 else { throw LedgerError("batch \(id)", .invalidInput("count must be at least 1, not \(count)")) }
+        return try write { db in
+            let batch = try Self.fetchBatch(db, id)
+            try Self.checkCanIssue(batch, count: count)
+            var issuer = try CodeIssuer(db, batch: batch, station: station)
+            var codes: [IssuedCode] = []
+            codes.reserveCapacity(count)
+            for _ in 0..<count {
+                codes.append(try issuer.issue(reprintOf: nil))
+            }
+            try db.execute(sql: "UPDATE batches SET issued_count = issued_count + ? WHERE id = ?", arguments: [count, id])
+            return codes
+        }
+    }
+
+    public func reprint(code value: String, reason: String) async throws(LedgerError) -> IssuedCode {
+        try write { db in
+            var recorder = try LabelRecorder(db, station: station)
+            let original = try recorder.record(LabelChange(code: value, event: .voided(reason: reason)))
+            let batch = try Self.fetchBatch(db, original.batch)
+            try Self.checkCanIssue(batch, count: 1)
+            // Made after the void, so it appends after it.
+            var issuer = try CodeIssuer(db, batch: batch, station: station)
+            let code = try issuer.issue(reprintOf: (id: original.id, value: value))
+            try db.execute(sql: "UPDATE batches SET issued_count = issued_count + 1 WHERE id = ?", arguments: [batch.id])
+            return code
+        }
+    }
+
+    static func checkCanIssue(_ batch: Batch, count: Int) throws(LedgerError) {
+        guard batch.state == .open else { throw LedgerError("batch \(batch.id)", .batchClosed) }
+        guard batch.issuedCount + count <= batch.limit else {
+            throw LedgerError("batch \(batch.id)", .overIssue(requested: count, issued: batch.issuedCount, limit: batch.limit))
+        }
+    }
+}
+
+/// Writes codes and their events for one batch inside one transaction.
+struct CodeIssuer {
+    private let db: Database
+    private let batch: Batch
+    private let builder: GS1ItemCodeBuilder
+    private var serials: RandomSerialGenerator<BufferedRandomSource>
+    private var chain: ChainAppender
+    private let insert: Statement
+    private let time = Timestamp.now()
+
+    init(_ db: Database, batch: Batch, station: String) throws {
+        self.db = db
+        self.batch = batch
+        builder = try batch.spec.codeBuilder()
+        serials = try RandomSerialGenerator(length: batch.spec.serialLength, source: BufferedRandomSource())
+        chain = try ChainAppender(db, station: station)
+        insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO codes (batch_id, scheme, value, element_string, gtin, serial, state, reprint_of, issued_at, last_seq)
+            VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?)
+            """)
+    }
+
+    mutating func issue(reprintOf original: (id: Int64, value: String)?) throws -> IssuedCode {
+        for _ in 0..<SQLiteLedger.maximumDraws {
+            let serial = try serials.next()
+            let element = try builder.code(serial: serial)
+            let value = try element.digitalLink(domain: batch.spec.domain)
+            let bracketed = element.humanReadable
+            insert.setUncheckedArguments([batch.id, IssuedCode.gs1Scheme, value, bracketed, batch.spec.gtin, serial,
+                                          original?.id, time, chain.nextSeq])
+            try insert.execute()
+            guard db.changesCount == 1 else { continue }
+            let details = original.map { CanonicalJSON.text(["reprint_of": .string($0.value)]) } ?? CanonicalJSON.empty
+            try chain.append(time: time, batch: batch.id, code: value, kind: .issued, details: details)
+            return IssuedCode(scheme: IssuedCode.gs1Scheme, value: value, elementString: bracketed, serial: serial,
+                              batch: batch.id, reprintOf: original?.value)
+        }
+        throw LedgerError("batch \(batch.id)", .serialSpaceExhausted(attempts: SQLiteLedger.maximumDraws))
+    }
+}

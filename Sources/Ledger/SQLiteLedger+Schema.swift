@@ -1,0 +1,121 @@
+import GRDB
+
+/// The tables, created by forward-only migrations (a migration, once released, never changes;
+/// later versions add new ones).
+///
+/// `events` is the append-only source of truth; `codes`, `batches.issued_count`/`state`,
+/// `verifications` and `checkpoints` are derived from it in the same transaction, and
+/// `audit verify` re-derives and compares them. `products`, `reports` and `outbox` belong to
+/// the reporting path.
+extension SQLiteLedger {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE products (
+                    id INTEGER PRIMARY KEY,
+                    gtin TEXT NOT NULL UNIQUE,
+                    name TEXT
+                );
+                CREATE TABLE batches (
+                    id INTEGER PRIMARY KEY,
+                    product_id INTEGER NOT NULL REFERENCES products(id),
+                    gtin TEXT NOT NULL,
+                    lot TEXT NOT NULL,
+                    production_date TEXT,
+                    quantity INTEGER NOT NULL,
+                    overage_percent INTEGER NOT NULL,
+                    domain TEXT NOT NULL,
+                    serial_length INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    issued_count INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE codes (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    scheme TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    element_string TEXT NOT NULL,
+                    gtin TEXT NOT NULL,
+                    serial TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    reprint_of INTEGER REFERENCES codes(id),
+                    issued_at INTEGER NOT NULL,
+                    last_seq INTEGER NOT NULL
+                );
+                CREATE UNIQUE INDEX codes_by_scheme_value ON codes(scheme, value);
+                CREATE UNIQUE INDEX codes_by_gtin_serial ON codes(gtin, serial);
+                CREATE INDEX codes_by_batch_state ON codes(batch_id, state, reprint_of);
+                CREATE INDEX codes_by_issued_at ON codes(issued_at, state, reprint_of);
+                CREATE TABLE events (
+                    seq INTEGER PRIMARY KEY,
+                    time INTEGER NOT NULL,
+                    station TEXT NOT NULL,
+                    batch_id INTEGER,
+                    code TEXT,
+                    kind TEXT NOT NULL,
+                    details TEXT NOT NULL,
+                    prev_hash BLOB NOT NULL,
+                    hash BLOB NOT NULL
+                );
+                CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+                    BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
+                CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+                    BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END;
+                CREATE TABLE verifications (
+                    id INTEGER PRIMARY KEY,
+                    code_id INTEGER NOT NULL REFERENCES codes(id),
+                    seq INTEGER NOT NULL,
+                    passed INTEGER NOT NULL,
+                    time INTEGER NOT NULL
+                );
+                CREATE TABLE checkpoints (
+                    batch_id INTEGER PRIMARY KEY REFERENCES batches(id),
+                    seq INTEGER NOT NULL,
+                    last_seq INTEGER NOT NULL,
+                    last_hash BLOB NOT NULL,
+                    public_key BLOB NOT NULL,
+                    signature BLOB NOT NULL,
+                    override_reason TEXT,
+                    lead TEXT
+                );
+                CREATE TABLE reports (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    created_at INTEGER NOT NULL,
+                    payload TEXT NOT NULL
+                );
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    report_id INTEGER NOT NULL REFERENCES reports(id),
+                    destination TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER,
+                    delivered_at INTEGER
+                );
+                """)
+        }
+        return migrator
+    }
+
+    func migrate() throws(LedgerError) {
+        let migrator = Self.migrator
+        let subject = "database \(path)"
+        do {
+            if options.readOnly {
+                try queue.read { db in
+                    guard try migrator.hasCompletedMigrations(db) else { throw LedgerError(subject, .cannotOpen("not set up; open it read-write once")) }
+                    guard try !migrator.hasBeenSuperseded(db) else { throw LedgerError(subject, .newerSchema) }
+                }
+            } else {
+                try queue.read { db in
+                    guard try !migrator.hasBeenSuperseded(db) else { throw LedgerError(subject, .newerSchema) }
+                }
+                try migrator.migrate(queue)
+            }
+        } catch {
+            throw Self.ledgerError(error, subject: subject, busyTimeout: options.busyTimeout)
+        }
+    }
+}

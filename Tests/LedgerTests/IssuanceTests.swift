@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TraceCodes
+@testable import Ledger
+
+@Suite("Issuance")
+struct IssuanceTests {
+    @Test("Issued codes are distinct Digital Link URIs with their element strings, across batches and reopenings")
+    func distinctCodes() async throws {
+        let ledger = try TestLedger()
+        let first = try await ledger.batch(quantity: 2000)
+        let second = try await ledger.batch(quantity: 2000, lot: "B2")
+        var values = Set<String>()
+        for batch in [first, second] {
+            for code in try await ledger.store.issue(batch: batch.id, count: 1000) {
+                #expect(values.insert(code.value).inserted)
+                #expect(code.scheme == "GS1")
+                #expect(code.value.hasPrefix("https://id.gs1.org/01/06901234567892/10/"))
+                let element = try GS1ElementString(bracketed: code.elementString)
+                #expect(try element.digitalLink() == code.value)
+                #expect(element[ai: "21"] == code.serial)
+            }
+        }
+        let reopened = try SQLiteLedger(path: ledger.path, station: "line-1")
+        for code in try await reopened.issue(batch: first.id, count: 50) {
+            #expect(values.insert(code.value).inserted)
+        }
+        #expect(try await reopened.batch(first.id).issuedCount == 1050)
+    }
+
+    @Test("Issuing past quantity plus overage is refused, and nothing of the request is issued")
+    func overIssue() async throws {
+        let ledger = try TestLedger()
+        let batch = try await ledger.batch(quantity: 100, overage: 5)
+        #expect(batch.limit == 105)
+        _ = try await ledger.store.issue(batch: batch.id, count: 100)
+        await #expect(throws: LedgerError("batch \(batch.id)", .overIssue(requested: 6, issued: 100, limit: 105))) {
+            try await ledger.store.issue(batch: batch.id, count: 6)
+        }
+        #expect(try await ledger.store.issue(batch: batch.id, count: 5).count == 5)
+        #expect(try await ledger.store.batch(batch.id).issuedCount == 105)
+    }
+
+    @Test("A reprint voids the original and issues a new code linked to it")
+    func reprint() async throws {
+        let ledger = try TestLedger()
+        let batch = try await ledger.batch()
+        let original = try await ledger.store.issue(batch: batch.id, count: 1)[0]
+        try await ledger.store.record([LabelChange(code: original.value, event: .printed)])
+        let reprint = try await ledger.store.reprint(code: original.value, reason: "smudged")
+        #expect(reprint.reprintOf == original.value)
+        #expect(reprint.value != original.value)
+        let counts = try await ledger.store.reconcile(batch: batch.id)
+        #expect((counts.issued, counts.voided, counts.reprinted, counts.unused) == (2, 1, 1, 1))
+        await #expect(throws: LedgerError.self) { try await ledger.store.reprint(code: original.value, reason: "again") }
+        #expect(try await ledger.store.verifyAudit(trustedKey: nil).isIntact)
+    }
+
+    @Test("The same serial cannot be stored twice for one GTIN, even under another lot")
+    func serialUniqueAcrossLots() async throws {
+        let ledger = try TestLedger()
+        let batch = try await ledger.batch()
+        let code = try await ledger.store.issue(batch: batch.id, count: 1)[0]
+        #expect(throws: (any Error).self) {
+            try ledger.tamper("""
+                INSERT INTO codes (batch_id, scheme, value, element_string, gtin, serial, state, issued_at, last_seq)
+                VALUES (\(batch.id), 'GS1', 'other-lot-value', '', '\(TestLedger.gtin)', '\(code.serial)', 'issued', 0, 0)
+                """)
+        }
+    }
+
+    @Test("A closed batch issues nothing")
+    func closedBatch() async throws {
+        let ledger = try TestLedger()
+        let batch = try await ledger.batch()
+        _ = try await ledger.store.close(batch: batch.id, signer: CheckpointSigner(), override: nil)
+        await #expect(throws: LedgerError("batch \(batch.id)", .batchClosed)) {
+            try await ledger.store.issue(batch: batch.id, count: 1)
+        }
+    }
+}
