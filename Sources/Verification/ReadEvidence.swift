@@ -1,9 +1,10 @@
 /// The reads of every attempt on one image, and which of them may be reported.
 ///
-/// A QR read is guarded by its error correction and reported at once. A linear read from a
-/// rescaled or enhanced copy is not: interpolation and sharpening can turn a soft EAN/UPC
-/// into another number with a valid check digit, on many agreeing scan lines, and copies made
-/// the same way repeat the same misread. So a linear read is reported only when two
+/// A QR read is guarded by its error correction and reported at once. A linear read of the
+/// image as given, by either decoder, is reported unless another read contradicts it. A linear
+/// read from a rescaled or enhanced copy is not: interpolation and sharpening can turn a soft
+/// EAN/UPC into another number with a valid check digit, on many agreeing scan lines, and
+/// copies made the same way repeat the same misread. So it is reported only when two
 /// independent attempts (`Attempt.isIndependent`) read the same text in the same place, and no
 /// attempt read anything else there. A miss costs a rescan; a wrong read passes a wrong label.
 struct ReadEvidence {
@@ -17,17 +18,20 @@ struct ReadEvidence {
     /// The reads that may be reported, each once.
     func accepted() -> [RawSymbol] {
         var accepted: [RawSymbol] = []
-        for (symbol, _) in reads where !accepted.contains(where: { $0.isSameRead(as: symbol) }) {
-            if symbol.isQR || isConfirmed(symbol) {
+        for (symbol, attempt) in reads where !accepted.contains(where: { $0.isSameRead(as: symbol) }) {
+            if symbol.isQR || isUncontradicted(symbol) && (attempt.isPlain || isConfirmed(symbol)) {
                 accepted.append(symbol)
             }
         }
         return accepted
     }
 
+    private func isUncontradicted(_ symbol: RawSymbol) -> Bool {
+        !reads.contains { $0.symbol.contradicts(symbol) }
+    }
+
     private func isConfirmed(_ symbol: RawSymbol) -> Bool {
         let agreeing = reads.filter { $0.symbol.isSameRead(as: symbol) }.map(\.attempt)
-        let independent = agreeing.contains { first in agreeing.contains { $0.isIndependent(of: first) } }
-        return independent && !reads.contains { $0.symbol.contradicts(symbol) }
+        return agreeing.contains { first in agreeing.contains { $0.isIndependent(of: first) } }
     }
 }
