@@ -47,11 +47,11 @@ public struct BarcodeDecoder: ~Copyable {
             }
         }
         let reader = ZXingReader(symbologies: options.symbologies, eanAddOns: options.eanAddOns)
-        var evidence = ReadEvidence()
+        var evidence = ReadEvidence(requiresAgreement: options.requireAgreement)
         let quick = reader.read(scanned, effort: .quick)
         evidence.add(quick, from: Attempt(1, by: .zxing))
         // A QR read is guarded by its error correction; a linear one is worth zbar's opinion.
-        if quick.isEmpty || quick.contains(where: { !$0.isQR }) {
+        if quick.isEmpty || quick.contains(where: { !$0.isQR }) || options.requireAgreement {
             evidence.add(scan(scanned), from: Attempt(1))
         }
         var found = evidence.accepted()

@@ -8,7 +8,13 @@
 /// independent attempts (`Attempt.isIndependent`) read the same text in the same place, and no
 /// attempt read anything else there. A miss costs a rescan; a wrong read passes a wrong label.
 struct ReadEvidence {
+    /// Whether every read, QR too, needs two independent attempts (`Options.requireAgreement`).
+    let requiresAgreement: Bool
     private var reads: [(symbol: RawSymbol, attempt: BarcodeDecoder.Attempt)] = []
+
+    init(requiresAgreement: Bool) {
+        self.requiresAgreement = requiresAgreement
+    }
 
     /// Records what one attempt found, with positions in the caller's image.
     mutating func add(_ symbols: [RawSymbol], from attempt: BarcodeDecoder.Attempt) {
@@ -19,7 +25,9 @@ struct ReadEvidence {
     func accepted() -> [RawSymbol] {
         var accepted: [RawSymbol] = []
         for (symbol, attempt) in reads where !accepted.contains(where: { $0.isSameRead(as: symbol) }) {
-            if symbol.isQR || isUncontradicted(symbol) && (attempt.isPlain || isConfirmed(symbol)) {
+            if requiresAgreement {
+                if isUncontradicted(symbol) && isConfirmed(symbol, acrossDecoders: true) { accepted.append(symbol) }
+            } else if symbol.isQR || isUncontradicted(symbol) && (attempt.isPlain || isConfirmed(symbol)) {
                 accepted.append(symbol)
             }
         }
@@ -30,8 +38,12 @@ struct ReadEvidence {
         !reads.contains { $0.symbol.contradicts(symbol) }
     }
 
-    private func isConfirmed(_ symbol: RawSymbol) -> Bool {
+    /// Whether two independent attempts read `symbol`; `acrossDecoders` also counts both
+    /// decoders reading the same copy, whose algorithms share nothing.
+    private func isConfirmed(_ symbol: RawSymbol, acrossDecoders: Bool = false) -> Bool {
         let agreeing = reads.filter { $0.symbol.isSameRead(as: symbol) }.map(\.attempt)
-        return agreeing.contains { first in agreeing.contains { $0.isIndependent(of: first) } }
+        return agreeing.contains { first in
+            agreeing.contains { $0.isIndependent(of: first) || acrossDecoders && $0.decoder != first.decoder }
+        }
     }
 }

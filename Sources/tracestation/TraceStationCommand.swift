@@ -5,6 +5,6 @@ struct TraceStationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracestation",
         abstract: "Line-side trace-code station: issue, label, print, verify and report trace codes.",
-        subcommands: [CodesCommand.self, EncodeCommand.self, DecodeCommand.self, DemoCommand.self, BenchCommand.self]
+        subcommands: [CodesCommand.self, EncodeCommand.self, DecodeCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self]
     )
 }
