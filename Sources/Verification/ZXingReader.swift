@@ -43,6 +43,10 @@ extension RawSymbol {
         let identifier = withUnsafeBytes(of: symbol.symbology_identifier) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         // ]C1 GS1-128, ]Q3 GS1 QR (FNC1 in first position), ]E… EAN/UPC.
         let isGS1 = identifier == "]C1" || identifier == "]Q3"
+        // zxing-cpp 1.4 loses data after a `%` in the alphanumeric segments of a GS1 QR Code
+        // (where `%` stands for FNC1 and `%%` for a literal %): a wrong read, so GS1 QR is
+        // left to zbar, which reads it exactly.
+        guard identifier != "]Q3" else { return nil }
         if identifier.hasPrefix("]E") {
             // zxing-cpp writes an add-on after a space and UPC-A as 12 digits; the station's
             // form is the GTIN-13 with the add-on digits appended.
