@@ -18,6 +18,10 @@ extension BarcodeDecoder {
         /// reported in the whole image. A fixed camera sees the label in the same place, and
         /// a smaller image is read faster and holds fewer things that look like bars.
         public var regionOfInterest: Region?
+        /// Report only reads that two independent attempts agree on (both decoders, or copies
+        /// made differently), QR included. Costs a second decoder pass on every image; meant for
+        /// confirming a read before it rejects a label.
+        public var requireAgreement: Bool
 
         public static let defaultTimeBudget: Duration = .milliseconds(300)
 
@@ -26,13 +30,15 @@ extension BarcodeDecoder {
             tryInverted: Bool = false,
             eanAddOns: Bool = false,
             timeBudget: Duration = Options.defaultTimeBudget,
-            regionOfInterest: Region? = nil
+            regionOfInterest: Region? = nil,
+            requireAgreement: Bool = false
         ) {
             self.symbologies = symbologies
             self.tryInverted = tryInverted
             self.eanAddOns = eanAddOns
             self.timeBudget = timeBudget
             self.regionOfInterest = regionOfInterest
+            self.requireAgreement = requireAgreement
         }
     }
 }

@@ -1,7 +1,7 @@
 internal import CZbar
 import Imaging
 
-/// Finds and reads barcodes in gray images with zbar.
+/// Finds and reads barcodes in gray images with zxing-cpp and zbar.
 ///
 /// Owns one zbar image scanner: use it from one task at a time and make one per task.
 /// zbar keeps some state between scans, so results that must not depend on earlier images
@@ -46,10 +46,17 @@ public struct BarcodeDecoder: ~Copyable {
                 origin = (region.x, region.y)
             }
         }
-        let plain = scan(scanned)
-        var found = RawSymbol.droppingConflicts(plain)
-        if found.isEmpty {
-            found = retried(scanned, plain: plain, plainTime: clock.now - start, deadline: start + options.timeBudget)
+        let reader = ZXingReader(symbologies: options.symbologies, eanAddOns: options.eanAddOns)
+        var evidence = ReadEvidence(requiresAgreement: options.requireAgreement)
+        let quick = reader.read(scanned, effort: .quick)
+        evidence.add(quick, from: Attempt(1, by: .zxing))
+        // A QR read is guarded by its error correction; a linear one is worth zbar's opinion.
+        if quick.isEmpty || quick.contains(where: { !$0.isQR }) || options.requireAgreement {
+            evidence.add(scan(scanned), from: Attempt(1))
+        }
+        var found = evidence.accepted()
+        if found.isEmpty, options.timeBudget > .zero {
+            found = retried(scanned, evidence: evidence, reader: reader, plainTime: clock.now - start, deadline: start + options.timeBudget)
         }
         let elapsed = clock.now - start
         return found.compactMap {
@@ -57,22 +64,26 @@ public struct BarcodeDecoder: ~Copyable {
         }
     }
 
-    /// The reads of the attempts on `image` that `ReadEvidence` accepts. A QR read ends the
-    /// search; a linear one does not, as a later attempt may contradict it: misreads of a soft
-    /// EAN can agree across two copies. An attempt that would likely end past `deadline` is
-    /// skipped.
-    private func retried(_ image: GrayImage, plain: [RawSymbol], plainTime: Duration, deadline: ContinuousClock.Instant) -> [RawSymbol] {
+    /// The reads that `ReadEvidence` accepts after further attempts on `image`: first zxing-cpp's
+    /// own thorough search of the image as given, then rescaled and enhanced copies, each read
+    /// by both decoders. A QR read ends the search; a linear one does not, as a later attempt
+    /// may contradict it: misreads of a soft EAN can agree across two copies. An attempt that
+    /// would likely end past `deadline` is skipped.
+    private func retried(
+        _ image: GrayImage, evidence: ReadEvidence, reader: ZXingReader, plainTime: Duration, deadline: ContinuousClock.Instant
+    ) -> [RawSymbol] {
         let clock = ContinuousClock()
-        var evidence = ReadEvidence()
-        evidence.add(plain, from: Attempt(1))
+        var evidence = evidence
+        evidence.add(reader.read(image, effort: .thorough), from: Attempt(1, by: .zxing))
         var copies: [Double: GrayImage] = [1: image]
         for attempt in Attempt.plan(shortSide: min(image.width, image.height)) {
+            guard !evidence.accepted().contains(where: \.isQR) else { break }
             guard clock.now + attempt.estimatedTime(plainPass: plainTime) < deadline else { continue }
             let scaled = copies[attempt.factor] ?? image.scaled(by: attempt.factor)
             copies[attempt.factor] = scaled
             guard let copy = attempt.image(from: scaled) else { continue }
-            evidence.add(scan(copy).map { $0.mapped(scale: Double(image.width) / Double(copy.width)) }, from: attempt)
-            if evidence.accepted().contains(where: \.isQR) { break }
+            let reads = attempt.decoder == .zbar ? scan(copy) : reader.read(copy, effort: .quick)
+            evidence.add(reads.map { $0.mapped(scale: Double(image.width) / Double(copy.width)) }, from: attempt)
         }
         return evidence.accepted()
     }
@@ -108,7 +119,7 @@ public struct BarcodeDecoder: ~Copyable {
             var symbols: [RawSymbol] = []
             var symbol = zbar_image_first_symbol(zimage)
             while let current = symbol {
-                symbols.append(RawSymbol(current))
+                if let read = RawSymbol(zbar: current) { symbols.append(read) }
                 symbol = zbar_symbol_next(current)
             }
             return symbols

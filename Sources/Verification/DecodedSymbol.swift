@@ -14,10 +14,11 @@ public struct DecodedSymbol: Sendable, Equatable {
     public let symbology: BarcodeSymbology
     /// The data exactly as the symbol carries it, with FNC1 separators as GS (0x1D).
     ///
-    /// For QR these are the raw bytes, except that zbar itself converts data under an ECI it
-    /// knows (ISO 8859-x, Shift_JIS, UTF-8) to UTF-8 and does not report the ECI.
+    /// For QR these are the raw bytes as encoded. Only when zxing-cpp did not read the symbol
+    /// and zbar did, data under an ECI zbar knows (ISO 8859-x, Shift_JIS, UTF-8) comes as UTF-8.
     public let bytes: [UInt8]
-    /// `bytes` as text, in the character set `TextDecoding` chose.
+    /// The text: by the symbol's ECI when it has one, else `bytes` in the character set
+    /// `TextDecoding` chose.
     public let text: String
     /// Whether the symbol starts with FNC1 (GS1 data: GS1-128, GS1 QR Code).
     public let isGS1: Bool
@@ -27,10 +28,12 @@ public struct DecodedSymbol: Sendable, Equatable {
     public let position: [Point]
     /// How long decoding the whole image took (all symbols of one image share it).
     public let decodeTime: Duration
+    /// A QR symbol's error-correction level ("L", "M", "Q" or "H") when the decoder reported it.
+    public let errorCorrectionLevel: String?
 
     public init(
         symbology: BarcodeSymbology, bytes: [UInt8], text: String, isGS1: Bool,
-        position: [Point], decodeTime: Duration
+        position: [Point], decodeTime: Duration, errorCorrectionLevel: String? = nil
     ) {
         self.symbology = symbology
         self.bytes = bytes
@@ -38,5 +41,6 @@ public struct DecodedSymbol: Sendable, Equatable {
         self.isGS1 = isGS1
         self.position = position
         self.decodeTime = decodeTime
+        self.errorCorrectionLevel = errorCorrectionLevel
     }
 }

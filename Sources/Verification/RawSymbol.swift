@@ -1,34 +1,21 @@
-internal import CZbar
-
-/// A symbol as zbar reported it, copied out of zbar's memory.
+/// One read of one decoder in one scanned copy, before the misread guard has judged it.
 struct RawSymbol {
-    var type: zbar_symbol_type_t
+    /// Which library read it: two different decoders agreeing is stronger evidence than one.
+    enum Source: Equatable {
+        case zbar, zxing
+    }
+
+    var symbology: BarcodeSymbology
     var data: [UInt8]
     var isGS1: Bool
     var points: [DecodedSymbol.Point]
+    var source: Source
+    /// The text under the symbol's ECI, when it declares one and the decoder applied it.
+    var eciText: String? = nil
+    /// A QR symbol's error-correction level ("L", "M", "Q", "H") when the decoder reports it.
+    var errorCorrectionLevel: String? = nil
 
-    init(_ symbol: OpaquePointer) {
-        data = Self.data(of: symbol)
-        isGS1 = zbar_symbol_get_modifiers(symbol) & (1 << ZBAR_MOD_GS1.rawValue) != 0
-        points = Self.points(of: symbol)
-        type = zbar_symbol_get_type(symbol)
-        // A composite is a main EAN/UPC symbol plus its add-on; it reads as the main one
-        // with the add-on's digits appended, which is the data zbar gives it.
-        // zbar gives a composite no outline of its own, so it takes its components'.
-        if type == ZBAR_COMPOSITE, let components = zbar_symbol_get_components(symbol),
-           let main = zbar_symbol_set_first_symbol(components) {
-            type = zbar_symbol_get_type(main)
-            if points.isEmpty {
-                var component: OpaquePointer? = main
-                while let current = component {
-                    points += Self.points(of: current)
-                    component = zbar_symbol_next(current)
-                }
-            }
-        }
-    }
-
-    var isQR: Bool { type == ZBAR_QRCODE }
+    var isQR: Bool { symbology == .qr }
 
     /// This read with its points multiplied by `scale` and moved by (`dx`, `dy`): from a
     /// scanned copy's pixels to the caller's.
@@ -40,25 +27,13 @@ struct RawSymbol {
         return symbol
     }
 
-    private static func points(of symbol: OpaquePointer) -> [DecodedSymbol.Point] {
-        (0..<zbar_symbol_get_loc_size(symbol)).map {
-            DecodedSymbol.Point(x: Int(zbar_symbol_get_loc_x(symbol, $0)), y: Int(zbar_symbol_get_loc_y(symbol, $0)))
-        }
-    }
-
-    private static func data(of symbol: OpaquePointer) -> [UInt8] {
-        let count = Int(zbar_symbol_get_data_length(symbol))
-        guard count > 0, let data = zbar_symbol_get_data(symbol) else { return [] }
-        return data.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
-    }
-
     /// The public form of this symbol, or nil when its symbology was not asked for.
     func symbol(decodeTime: Duration, asked: Set<BarcodeSymbology>) -> DecodedSymbol? {
-        guard let symbology = BarcodeSymbology(zbarType: type, data: data, isGS1: isGS1),
-              symbology.isIncluded(in: asked) else { return nil }
+        guard symbology.isIncluded(in: asked) else { return nil }
         return DecodedSymbol(
-            symbology: symbology, bytes: data, text: TextDecoding.decode(data).text,
-            isGS1: isGS1, position: isQR ? points : Self.boundingBox(of: points), decodeTime: decodeTime
+            symbology: symbology, bytes: data, text: eciText ?? TextDecoding.decode(data).text,
+            isGS1: isGS1, position: isQR ? points : Self.boundingBox(of: points), decodeTime: decodeTime,
+            errorCorrectionLevel: errorCorrectionLevel
         )
     }
 

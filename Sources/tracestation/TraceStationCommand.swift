@@ -6,8 +6,9 @@ struct TraceStationCommand: AsyncParsableCommand {
         commandName: "tracestation",
         abstract: "Line-side trace-code station: issue, label, print, verify and report trace codes.",
         subcommands: [
-            CodesCommand.self, EncodeCommand.self, DecodeCommand.self, LabelCommand.self, TemplateCommand.self,
-            PrinterSimCommand.self, BatchCommand.self, AuditCommand.self, DemoCommand.self, BenchCommand.self,
+            CodesCommand.self, EncodeCommand.self, DecodeCommand.self, VerifyCommand.self, LabelCommand.self,
+            TemplateCommand.self, PrinterSimCommand.self, BatchCommand.self, AuditCommand.self, DemoCommand.self,
+            BenchCommand.self,
         ]
     )
 }

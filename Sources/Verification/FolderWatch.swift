@@ -1,0 +1,51 @@
+import Foundation
+
+/// Polls a folder that cameras drop images into (over FTP or SMB), hands each finished file to
+/// a handler once, and moves it to `done/` or `failed/` beside it.
+///
+/// A file counts as finished when its size has not changed for one poll interval: a camera
+/// writing over the network leaves a growing file in place until it is done.
+public struct FolderWatch: Sendable {
+    public let folder: String
+    public let idleExit: Duration?
+    public let interval: Duration
+
+    public init(folder: String, idleExit: Duration? = nil, interval: Duration = .milliseconds(200)) {
+        self.folder = folder
+        self.idleExit = idleExit
+        self.interval = interval
+    }
+
+    /// Runs until stopped, or until `idleExit` passes without a new file. `handle` says
+    /// whether the image passed.
+    public func run(_ handle: (String) -> Bool) async throws {
+        let files = FileManager.default
+        for sub in ["done", "failed"] {
+            try files.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
+        }
+        var sizes: [String: Int] = [:]
+        var idleSince = ContinuousClock.now
+        while idleExit.map({ ContinuousClock.now - idleSince < $0 }) ?? true {
+            let names = ((try? files.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            var seen: [String: Int] = [:]
+            for name in names {
+                let path = "\(folder)/\(name)"
+                guard let attributes = try? files.attributesOfItem(atPath: path),
+                      attributes[.type] as? FileAttributeType == .typeRegular,
+                      let size = (attributes[.size] as? NSNumber)?.intValue else { continue }
+                guard sizes[name] == size else {
+                    seen[name] = size
+                    continue
+                }
+                let passed = handle(path)
+                let target = "\(folder)/\(passed ? "done" : "failed")/\(name)"
+                try? files.removeItem(atPath: target)
+                try? files.moveItem(atPath: path, toPath: target)
+                idleSince = .now
+            }
+            if !seen.isEmpty { idleSince = .now }
+            sizes = seen
+            try await Task.sleep(for: interval)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Imaging
+
+/// Verifies label images one after another: reads each, matches it against the expected
+/// codes, and remembers what passed so that a second label with the same code is a duplicate.
+///
+/// One verifier serves one run (a batch, a watched folder, a stream); use it from one task.
+public struct Verifier: Sendable {
+    public let options: BarcodeDecoder.Options
+    /// The codes a label may carry; empty accepts any readable code.
+    public let expected: [String]
+    public let grading: Grading?
+    public let limits: ImageLimits
+
+    private let expectedKeys: [CodeKey: String]
+    private var verified: Set<CodeKey> = []
+
+    /// How to grade: `referenceGrid` rebuilds the ideal QR module grid of a decoded symbol's
+    /// bytes at its error-correction level, so the sampled modules can be compared with it.
+    public struct Grading: Sendable {
+        public let referenceGrid: @Sendable (DecodedSymbol) -> QRReferenceGrid?
+
+        public init(referenceGrid: @escaping @Sendable (DecodedSymbol) -> QRReferenceGrid?) {
+            self.referenceGrid = referenceGrid
+        }
+    }
+
+    public init(options: BarcodeDecoder.Options = .init(), expected: [String] = [], grading: Grading? = nil, limits: ImageLimits = .default) {
+        self.options = options
+        self.expected = expected
+        self.grading = grading
+        self.limits = limits
+        expectedKeys = Dictionary(expected.map { (CodeKey(expected: $0), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The verdict on the image file at `path`.
+    public mutating func verify(file path: String) -> VerificationResult {
+        let start = ContinuousClock.now
+        do {
+            let image = try ImageFile.read(path: path, limits: limits)
+            return verify(image, name: path, since: start)
+        } catch {
+            return VerificationResult(file: path, status: .error, ms: Self.milliseconds(since: start), error: error.description)
+        }
+    }
+
+    /// The verdict on an image already in memory (a stream frame, a render), named `name`.
+    public mutating func verify(_ image: GrayImage, name: String) -> VerificationResult {
+        verify(image, name: name, since: .now)
+    }
+
+    private mutating func verify(_ image: GrayImage, name: String, since start: ContinuousClock.Instant) -> VerificationResult {
+        let symbols: [DecodedSymbol]
+        do {
+            // A fresh decoder per image: zbar keeps state between scans.
+            symbols = try BarcodeDecoder(options: options).decode(image)
+        } catch {
+            return VerificationResult(file: name, status: .error, ms: Self.milliseconds(since: start), error: error.description)
+        }
+        var result = verdict(on: symbols, in: image, name: name)
+        if let grading, let symbol = symbols.first(where: { $0.text == result.read }) {
+            result.grade = QualityGrader.grade(symbol, in: image, reference: grading.referenceGrid(symbol))
+        }
+        result.ms = Self.milliseconds(since: start)
+        return result
+    }
+
+    private mutating func verdict(on symbols: [DecodedSymbol], in image: GrayImage, name: String) -> VerificationResult {
+        guard let first = symbols.first else { return VerificationResult(file: name, status: .unreadable, ms: 0) }
+        let matching = expectedKeys.isEmpty ? first : symbols.first { expectedKeys[CodeKey($0)] != nil }
+        guard let symbol = matching else {
+            // A wrong verdict rejects a label: it needs a second, independent read of the same code.
+            guard let confirmed = confirmedRead(in: image) else { return VerificationResult(file: name, status: .unreadable, ms: 0) }
+            return VerificationResult(file: name, status: .wrong, read: confirmed.text, symbology: confirmed.symbology, ms: 0)
+        }
+        let key = CodeKey(symbol)
+        let status: VerificationResult.Status = verified.insert(key).inserted ? .pass : .duplicate
+        return VerificationResult(file: name, status: status, expected: expectedKeys[key], read: symbol.text, symbology: symbol.symbology, ms: 0)
+    }
+
+    /// A read of `image` that two independent attempts agree on, or nil.
+    private func confirmedRead(in image: GrayImage) -> DecodedSymbol? {
+        var strict = options
+        strict.requireAgreement = true
+        return try? BarcodeDecoder(options: strict).decode(image).first
+    }
+
+    private static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let (seconds, attoseconds) = (ContinuousClock.now - start).components
+        return ((Double(seconds) * 1e3 + Double(attoseconds) / 1e15) * 1e3).rounded() / 1e3
+    }
+}

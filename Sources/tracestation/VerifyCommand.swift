@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import Imaging
+import Symbology
+import Verification
+
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify printed labels: read each image, match it against the expected codes, optionally grade it.",
+        discussion: """
+            Each image gets one verdict: pass (reads as an expected code), wrong (reads, confirmed by \
+            a second independent read, as another code), duplicate (a code already verified in this \
+            run), unreadable, or error (the file is not a readable image). Without --expect any \
+            readable code passes once. Grades are estimated from one uncalibrated image after ISO/IEC \
+            15415/15416 and are not ISO-certified.
+
+              tracestation verify label.png --expect 'https://id.example.com/01/06901234567892/21/A1'
+              tracestation verify --watch /srv/camera --expect-file batch.txt --json
+              ffmpeg -f v4l2 -i /dev/video0 -f image2pipe -vcodec mjpeg - | tracestation verify --stream - --json
+
+            Exits 1 when an image given on the command line does not pass.
+            """
+    )
+
+    @Argument(help: "PNG, JPEG or PNM images.")
+    var images: [String] = []
+
+    @Option(help: ArgumentHelp("An expected code, repeatable.", valueName: "TEXT"))
+    var expect: [String] = []
+
+    @Option(name: .customLong("expect-file"), help: ArgumentHelp("A file of expected codes, one a line.", valueName: "FILE"))
+    var expectFile: String?
+
+    @Flag(help: "Estimate the print-quality grade of each read symbol.")
+    var grade = false
+
+    @Flag(help: "Print one JSON object per image per line: file, status, expected, read, symbology, grade, ms, error.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Process the images dropped into this folder, moving each to done/ or failed/ beside them.", valueName: "DIR"))
+    var watch: String?
+
+    @Option(name: .customLong("idle-exit-ms"), help: ArgumentHelp("With --watch, stop after this long without a new image (default: run until stopped).", valueName: "N"))
+    var idleExitMilliseconds: Int?
+
+    @Option(help: ArgumentHelp("Read concatenated JPEG or PNM frames from standard input ('-').", valueName: "-"))
+    var stream: String?
+
+    @Option(help: ArgumentHelp("Symbologies to look for, repeatable or comma-separated (as for decode).", valueName: "S"))
+    var symbology: [String] = []
+
+    @Option(name: .customLong("budget-ms"), help: ArgumentHelp("Milliseconds an image may take for further attempts when the first pass finds nothing.", valueName: "N"))
+    var budgetMilliseconds = Int(BarcodeDecoder.Options.defaultTimeBudget / .milliseconds(1))
+
+    func validate() throws {
+        let modes = [!images.isEmpty, watch != nil, stream != nil].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give images, --watch DIR or --stream -, exactly one of them") }
+        if let stream, stream != "-" { throw ValidationError("--stream reads standard input only: write --stream -") }
+        guard budgetMilliseconds >= 0 else { throw ValidationError("--budget-ms must be 0 or more, not \(budgetMilliseconds)") }
+        _ = try symbologies()
+    }
+
+    func run() async throws {
+        var verifier = Verifier(
+            options: BarcodeDecoder.Options(symbologies: try symbologies(), timeBudget: .milliseconds(budgetMilliseconds)),
+            expected: try expectedCodes(), grading: grade ? Self.grading : nil
+        )
+        if let watch {
+            try await FolderWatch(folder: watch, idleExit: idleExitMilliseconds.map { .milliseconds($0) }).run { path in
+                let result = verifier.verify(file: path)
+                emit(result)
+                return result.status == .pass
+            }
+        } else if stream != nil {
+            FrameStream(input: .standardInput).run { frame, name in
+                switch frame {
+                case let .success(image): emit(verifier.verify(image, name: name))
+                case let .failure(error): emit(VerificationResult(file: name, status: .error, ms: 0, error: error.description))
+                }
+            }
+        } else {
+            var failed = false
+            for path in images {
+                let result = verifier.verify(file: path)
+                emit(result)
+                failed = failed || result.status != .pass
+            }
+            if failed { throw ExitCode(1) }
+        }
+    }
+
+    /// Writes the result's line straight to standard output, so a pipe sees each image as it
+    /// is done rather than when a buffer fills.
+    private func emit(_ result: VerificationResult) {
+        FileHandle.standardOutput.write(Data((line(for: result) + "\n").utf8))
+    }
+
+    private func line(for result: VerificationResult) -> String {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: (try? encoder.encode(result)) ?? Data(), as: UTF8.self)
+        } else {
+            var line = "\(result.file): \(result.status.rawValue)"
+            if let read = result.read { line += " \(read)" }
+            if let grade = result.grade { line += " (grade \(grade.letter) \(grade.overall), \(grade.note))" }
+            if let error = result.error { line += " — \(error)" }
+            return line
+        }
+    }
+
+    private func expectedCodes() throws -> [String] {
+        guard let expectFile else { return expect }
+        guard let data = FileManager.default.contents(atPath: expectFile) else {
+            throw ValidationError("cannot read --expect-file \(expectFile)")
+        }
+        return expect + String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+    }
+
+    private func symbologies() throws -> Set<BarcodeSymbology> {
+        let names = symbology.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty else { return BarcodeSymbology.common }
+        return Set(try names.map { name in
+            guard let value = BarcodeSymbology(name: name) else { throw ValidationError("unknown symbology '\(name)'") }
+            return value
+        })
+    }
+
+    /// The ideal QR grid of a read symbol, encoded again by the station's own encoder at the
+    /// symbol's level. Labels the station printed match it module for module; another
+    /// encoder's symbol may differ in size or mask, and is then graded without it.
+    static let grading = Verifier.Grading { symbol in
+        guard symbol.symbology == .qr, let level = symbol.errorCorrectionLevel.flatMap(QRErrorCorrection.init(rawValue:)),
+              let matrix = try? QRCode.matrix(for: symbol.bytes, options: QROptions(errorCorrection: level), gs1: symbol.isGS1) else { return nil }
+        return QRReferenceGrid(size: matrix.size, modules: matrix.modules)
+    }
+}

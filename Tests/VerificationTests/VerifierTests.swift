@@ -1,0 +1,61 @@
+import Foundation
+import Imaging
+import Symbology
+import Testing
+import Verification
+
+@Suite("Verdicts on label images")
+struct VerifierTests {
+    private let link = "https://id.example.com/01/06901234567892/21/A1B2C3"
+
+    @Test("a label reading as the expected code passes, and the same code again is a duplicate")
+    func passAndDuplicate() {
+        var verifier = Verifier(expected: [link])
+        let image = LabelDegradation.label(.qr, link, moduleSize: 3)
+        #expect(verifier.verify(image, name: "a").status == .pass)
+        let again = verifier.verify(image, name: "b")
+        #expect(again.status == .duplicate)
+        #expect(again.read == link)
+    }
+
+    @Test("a label reading as another code is wrong, with the code it read")
+    func wrong() {
+        var verifier = Verifier(expected: [link])
+        let result = verifier.verify(LabelDegradation.label(.qr, "TS-OTHER", moduleSize: 3), name: "a")
+        #expect(result.status == .wrong)
+        #expect(result.read == "TS-OTHER")
+    }
+
+    @Test("an image without a symbol is unreadable; a file that is no image is an error")
+    func unreadableAndError() throws {
+        var verifier = Verifier(expected: [link])
+        #expect(verifier.verify(GrayImage(width: 200, height: 200, fill: 240), name: "blank").status == .unreadable)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("verifier-\(UUID().uuidString).png").path
+        try Data("not an image".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = verifier.verify(file: path)
+        #expect(result.status == .error)
+        #expect(result.error?.contains("not a PNG") == true)
+    }
+
+    @Test("GS1 data matches in bracketed form and UPC-A matches as 12 digits")
+    func normalisedMatching() {
+        var verifier = Verifier(expected: ["(01)06901234567892(10)LOT42(21)SN0001", "036000291452"])
+        let gs1 = LabelDegradation.label(.gs1QR, "(01)06901234567892(10)LOT42(21)SN0001", moduleSize: 4)
+        let upc = LabelDegradation.label(.upca, "03600029145", moduleSize: 3)
+        let first = verifier.verify(gs1, name: "gs1")
+        #expect(first.status == .pass)
+        #expect(first.expected == "(01)06901234567892(10)LOT42(21)SN0001")
+        #expect(verifier.verify(upc, name: "upc").status == .pass)
+    }
+
+    @Test("results are JSON lines with the documented keys")
+    func json() throws {
+        var verifier = Verifier(expected: [link])
+        let result = verifier.verify(LabelDegradation.label(.qr, link, moduleSize: 3), name: "label.png")
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any]
+        #expect(object?["status"] as? String == "pass")
+        #expect(object?["symbology"] as? String == "qr")
+        #expect(object?["file"] as? String == "label.png")
+    }
+}
