@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "TraceCodes", resources: [.copy("Resources/ecode-versions.json")]),
         .target(name: "Imaging", dependencies: ["CPNG", "CJPEG", "CFreeType"]),
         .target(name: "Symbology", dependencies: ["Imaging", "CQREncode"]),
-        .target(name: "Verification", dependencies: ["Imaging", "TraceCodes", "CZbar", "CZXing"]),
+        .target(name: "Verification", dependencies: ["Imaging", "TraceCodes", "Symbology", "CZbar", "CZXing"]),
         .target(name: "ZPL", dependencies: ["CZlib"]),
         .target(
             name: "Labels",
