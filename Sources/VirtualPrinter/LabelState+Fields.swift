@@ -12,7 +12,7 @@ extension LabelState {
             data = Self.unescape(raw, indicator: indicator)
         }
         var orientation = field.orientation ?? defaultOrientation
-        var mode: PaintMode = field.reverse ? .reverse : .ink
+        var mode: Bitmap.PaintMode = field.reverse ? .reverse : .ink
         let image: FieldImage
         do {
             switch field.kind {
@@ -53,7 +53,7 @@ extension LabelState {
         hasFields = true
     }
 
-    private mutating func place(_ image: FieldImage, orientation: Orientation, mode: PaintMode) {
+    private mutating func place(_ image: FieldImage, orientation: Orientation, mode: Bitmap.PaintMode) {
         ensureCanvas()
         let turns = (orientation.quarterTurns % 4 + 4) % 4
         let (w, h) = (image.bitmap.width, image.bitmap.height)
@@ -72,7 +72,7 @@ extension LabelState {
             top = field.y - min(corners[0].1, corners[1].1)
             if field.rightAligned && turns == 0 { left -= a.width }
         }
-        canvas!.composite(image.bitmap.rotated(by: turns), x: left, y: top, mode: mode)
+        canvas!.draw(image.bitmap.rotated(by: turns), x: left, y: top, mode: mode)
     }
 
     /// `^FH` field data: each indicator and two hex digits become one byte.

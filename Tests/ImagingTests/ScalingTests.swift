@@ -41,20 +41,26 @@ struct ScalingTests {
 
 @Suite("Drawing")
 struct DrawingTests {
-    @Test("Drawing a bitmap into another adds its ink at the offset, clipped at every edge, and keeps existing ink")
+    @Test("Drawing a bitmap into another paints its ink at the offset in every mode, clipped at every edge")
     func draw() async {
-        await propertyCheck(count: 150, input: Gen.int(in: 1...40).array(of: 4), Gen.int(in: -60...60).array(of: 2)) { sizes, offset in
+        let modes = Gen.element(of: [Bitmap.PaintMode.ink, .reverse, .erase])
+        await propertyCheck(count: 150, input: Gen.int(in: 1...40).array(of: 4), Gen.int(in: -60...60).array(of: 2), modes) { sizes, offset, mode in
             var stamp = Bitmap(width: sizes[0], height: sizes[1])
             for y in 0..<stamp.height { for x in 0..<stamp.width { stamp[x, y] = .random() } }
             var canvas = Bitmap(width: sizes[2], height: sizes[3])
             canvas.fill(x: sizes[2] / 3, y: 0, width: 3, height: sizes[3])
             let before = canvas
-            canvas.draw(stamp, x: offset[0], y: offset[1])
+            canvas.draw(stamp, x: offset[0], y: offset[1], mode: mode!)
             for y in 0..<canvas.height {
                 for x in 0..<canvas.width {
                     let sx = x - offset[0], sy = y - offset[1]
                     let fromStamp = (0..<stamp.width).contains(sx) && (0..<stamp.height).contains(sy) && stamp[sx, sy]
-                    #expect(canvas[x, y] == (fromStamp || before[x, y]))
+                    let expected = switch mode! {
+                    case .ink: fromStamp || before[x, y]
+                    case .reverse: fromStamp != before[x, y]
+                    case .erase: before[x, y] && !fromStamp
+                    }
+                    #expect(canvas[x, y] == expected)
                 }
             }
             // Bits past the width in each row's last byte stay clear, as `Bitmap` promises.
