@@ -8,6 +8,7 @@ struct TraceStationCommand: AsyncParsableCommand {
         subcommands: [
             CodesCommand.self, EncodeCommand.self, DecodeCommand.self, LabelCommand.self, TemplateCommand.self,
             PrinterSimCommand.self, BatchCommand.self, AuditCommand.self, DemoCommand.self, BenchCommand.self,
+            PrinterCommand.self, PrintCommand.self,
         ]
     )
 }
