@@ -115,7 +115,7 @@ struct PrinterLinkFaultTests {
         let id = await bench.link.submit(LoopbackPrinter.label(0))
         await bench.link.waitUntilIdle()
         #expect(await bench.link.state(of: id) == .failed)
-        #expect(await log.updates(for: id) == [.queued, .failed])
+        #expect(await eventually { await log.updates(for: id) == [.queued, .failed] })
         await bench.link.close()
     }
 
