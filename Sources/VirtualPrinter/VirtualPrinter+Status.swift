@@ -37,6 +37,11 @@ extension VirtualPrinter {
         case "JA":
             cancelAll()
             return []
+        case "PP", "PS":
+            var faults = faults
+            faults.paused = command.name == "PP"
+            await setFaults(faults)
+            return []
         default:
             do {
                 try storeInMemory(command)

@@ -16,14 +16,22 @@ public actor VirtualPrinter {
         public var speedMillimetresPerSecond: Double?
         public var faults: PrinterFaults
         public var model: String
+        /// Whether formats are drawn; off, they are only parsed and counted, which measures
+        /// the link rather than the renderer.
+        public var renders: Bool
+        /// How many of the most recent labels `recentLabels` keeps.
+        public var keptLabels: Int
 
         public init(dotsPerMillimetre: Int = 8, outputDirectory: String? = nil, speedMillimetresPerSecond: Double? = nil,
-                    faults: PrinterFaults = PrinterFaults(), model: String = "TraceStation VirtualPrinter") {
+                    faults: PrinterFaults = PrinterFaults(), model: String = "TraceStation VirtualPrinter",
+                    renders: Bool = true, keptLabels: Int = 64) {
             self.dotsPerMillimetre = dotsPerMillimetre
             self.outputDirectory = outputDirectory
             self.speedMillimetresPerSecond = speedMillimetresPerSecond
             self.faults = faults
             self.model = model
+            self.renders = renders
+            self.keptLabels = keptLabels
         }
     }
 
@@ -38,10 +46,9 @@ public actor VirtualPrinter {
     public private(set) var faults: PrinterFaults
     /// Labels printed since the printer started.
     public private(set) var odometer = 0
-    /// The most recent labels, newest last, at most `keptLabels`.
+    /// The most recent labels, newest last, at most `configuration.keptLabels`.
     public private(set) var recentLabels: [PrintedLabel] = []
     public private(set) var problems: [String] = []
-    static let keptLabels = 64
 
     let renderer: FormatRenderer
     private var memory = PrinterMemory()
@@ -69,8 +76,8 @@ public actor VirtualPrinter {
     public func handle(_ event: ZPLStreamEvent, partialFormat: Bool = false) async -> [UInt8] {
         switch event {
         case let .format(script):
-            if let format = renderer.render(script, memory: &memory) {
-                buffer.append((format, Self.hash(script.bytes)))
+            if let format = configuration.renders ? renderer.render(script, memory: &memory) : Self.unrendered(script) {
+                buffer.append((format, Self.formatHash(script.bytes)))
                 problems += format.problems
                 await printBuffered()
             }
@@ -127,7 +134,7 @@ public actor VirtualPrinter {
 
     private func record(_ label: PrintedLabel) {
         recentLabels.append(label)
-        if recentLabels.count > Self.keptLabels { recentLabels.removeFirst() }
+        if recentLabels.count > configuration.keptLabels { recentLabels.removeFirst(recentLabels.count - configuration.keptLabels) }
         guard let folder = configuration.outputDirectory else { return }
         let name = "label-\(label.index).png"
         do {
@@ -148,8 +155,16 @@ public actor VirtualPrinter {
         }
     }
 
-    /// FNV-1a, 64 bits, in hex: enough to tell formats apart in the log without a crypto library.
-    static func hash(_ bytes: [UInt8]) -> String {
+    /// A format counted but not drawn: a blank one-dot label printed `^PQ` times.
+    private static func unrendered(_ script: ZPLScript) -> RenderedFormat {
+        let quantity = script.commands.last { $0.name == "PQ" }
+            .flatMap { Int(String(decoding: $0.parameters.prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)) }
+        return RenderedFormat(bitmap: Bitmap(width: 1, height: 1), quantity: min(max(quantity ?? 1, 1), 99_999_999), problems: [])
+    }
+
+    /// FNV-1a, 64 bits, in hex, of a format's bytes from `^XA` to `^XZ`: enough to tell formats
+    /// apart in the log without a crypto library.
+    public static func formatHash(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3

@@ -8,9 +8,12 @@ struct PrinterSimCommand: AsyncParsableCommand {
         commandName: "printer-sim",
         abstract: "Run a virtual ZPL printer on TCP that saves every label as PNG.",
         discussion: """
-            Answers ~HS, ~HQES, ~HI and SGD getvar (odometer.total_label_count, device.host_status). \
-            Faults: \(PrinterFaults.names.joined(separator: ", ")). Change them while it runs with \
-            one NAME=VALUE line, "clear" or "status" on the control port (default: port + 90).
+            Answers ~HS, ~HQES, ~HI and SGD getvar (odometer.total_label_count, device.host_status); \
+            ~JA cancels, ~PP and ~PS pause and resume. Faults: \(PrinterFaults.names.joined(separator: ", ")). \
+            Change them while it runs on the HTTP control port (default: port + 90):
+              curl -d head-open=1 http://127.0.0.1:9190/faults      (NAME=VALUE lines or a JSON object)
+              curl -X DELETE http://127.0.0.1:9190/faults           (clear every fault)
+              curl http://127.0.0.1:9190/status                     (odometer, faults, buffer, as JSON)
             """
     )
 
@@ -32,8 +35,11 @@ struct PrinterSimCommand: AsyncParsableCommand {
     @Option(name: .customLong("fault"), help: "A fault as NAME=VALUE, such as paper-out-after=3; repeatable.")
     var faults: [String] = []
 
-    @Option(help: "Control port offset from each printer port; 0 turns the control port off.")
+    @Option(help: "HTTP control port offset from each printer port; 0 turns the control port off.")
     var controlOffset = 90
+
+    @Flag(help: "Count formats without drawing them, to measure the link rather than the renderer.")
+    var noRender = false
 
     func run() async throws {
         let dotsPerMillimetre = [203: 8, 300: 12, 600: 24][dpi]
@@ -56,13 +62,13 @@ struct PrinterSimCommand: AsyncParsableCommand {
             }
             let printer = VirtualPrinter(
                 configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: folder,
-                                     speedMillimetresPerSecond: speed, faults: initial),
+                                     speedMillimetresPerSecond: speed, faults: initial, renders: !noRender),
                 fonts: fonts)
             channels.append(try await PrinterServer.start(printer: printer, host: host, port: port))
             var line = "printer on \(host):\(port)"
             if controlOffset != 0 {
                 channels.append(try await ControlServer.start(printer: printer, host: host, port: port + controlOffset))
-                line += ", control on \(host):\(port + controlOffset)"
+                line += ", control on http://\(host):\(port + controlOffset)"
             }
             print(line + (folder.map { ", labels in \($0)" } ?? ""))
         }

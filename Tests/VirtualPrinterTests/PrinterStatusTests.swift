@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VirtualPrinter
 import ZPL
@@ -83,13 +84,39 @@ struct PrinterStatusTests {
         #expect(throws: VirtualPrinterError.self) { try faults.set("jam=1") }
     }
 
-    @Test("The control port's answer sets and clears faults")
+    @Test("The HTTP control endpoint sets faults from lines or JSON, clears them and shows the status")
     func control() async throws {
         let printer = try Self.printer()
-        #expect(await ControlServer.answer("head-open=1", printer: printer) == "ok")
-        #expect(await printer.faults.headOpen)
-        #expect(await ControlServer.answer("clear", printer: printer) == "ok")
-        #expect(await !printer.faults.headOpen)
-        #expect(await ControlServer.answer("bogus", printer: printer).hasPrefix("error:"))
+        let (status, _) = await ControlServer.respond(method: "POST", path: "/faults", body: Array("head-open=1\npaper-out-after=5\n".utf8), printer: printer)
+        #expect(status == 200)
+        var faults = await printer.faults
+        #expect(faults.headOpen && faults.paperOutAfter == 5)
+        _ = await ControlServer.respond(method: "POST", path: "/faults", body: Array(#"{"head-open": false, "pause": true}"#.utf8), printer: printer)
+        faults = await printer.faults
+        #expect(!faults.headOpen && faults.paused && faults.paperOutAfter == 5)
+        let (_, body) = await ControlServer.respond(method: "GET", path: "/status", body: [], printer: printer)
+        let snapshot = try JSONDecoder().decode(PrinterSnapshot.self, from: Data(body.utf8))
+        #expect(snapshot.faults == ["paper-out-after=5", "pause=1"] && snapshot.odometer == 0)
+        #expect(await ControlServer.respond(method: "DELETE", path: "/faults", body: [], printer: printer).status == 200)
+        #expect(await printer.faults == PrinterFaults())
+        #expect(await ControlServer.respond(method: "POST", path: "/faults", body: Array("bogus=1".utf8), printer: printer).status == 400)
+        #expect(await ControlServer.respond(method: "GET", path: "/nothing", body: [], printer: printer).status == 404)
+    }
+
+    @Test("With rendering off, formats are counted and logged but not drawn")
+    func renderOff() async throws {
+        let printer = VirtualPrinter(configuration: .init(renders: false), fonts: try PrinterFonts.installed())
+        _ = await Self.send("^XA^FO1,1^GB5,5,5^FS^PQ3^XZ", to: printer)
+        #expect(await printer.odometer == 3)
+        #expect(await printer.recentLabels.allSatisfy { $0.bitmap.width == 1 })
+    }
+
+    @Test("~PP pauses the printer and ~PS resumes it")
+    func pauseCommands() async throws {
+        let printer = try Self.printer()
+        _ = await Self.send("~PP" + String(decoding: Self.label, as: UTF8.self), to: printer)
+        #expect(await printer.odometer == 0)
+        _ = await Self.send("~PS", to: printer)
+        #expect(await printer.odometer == 1)
     }
 }

@@ -1,0 +1,17 @@
+/// What a printer link tells the station, in order, for it to record.
+public enum PrinterEvent: Sendable, Equatable {
+    case connected(host: String, port: Int)
+    case disconnected(reason: String)
+    /// The printer's status changed: a fault appeared or cleared, or it went silent.
+    case status(PrinterStatus)
+    case job(PrintJobUpdate)
+}
+
+/// One job's move to a new state.
+public struct PrintJobUpdate: Sendable, Equatable {
+    public let id: PrintJob.ID
+    public let reference: String?
+    public let state: PrintJobState
+    /// Why, for `unconfirmed`, `failed` and `cancelled`.
+    public let reason: String?
+}

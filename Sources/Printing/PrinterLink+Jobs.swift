@@ -1,0 +1,155 @@
+import NIOCore
+
+extension PrinterLink {
+    func startWorker() {
+        guard worker == nil else { return }
+        worker = Task { await self.run() }
+    }
+
+    /// Sends jobs and proves them printed, one step at a time, until the link closes.
+    private func run() async {
+        while !closed && !Task.isCancelled {
+            if isIdle || (inPrinter.isEmpty && pausedByStation) {
+                notifyIfIdle()
+                await withCheckedContinuation { workWaiter = $0 }
+                continue
+            }
+            await acquire()
+            await step()
+            release()
+        }
+    }
+
+    private func step() async {
+        let channel: Channel
+        do {
+            channel = try await connection()
+        } catch {
+            // The printer cannot be reached: queued jobs fail, sent ones cannot be proven.
+            for job in queue { move(job, to: .failed, reason: error.description) }
+            queue.removeAll()
+            for entry in inPrinter { move(entry.job, to: .unconfirmed, reason: error.description) }
+            inPrinter.removeAll()
+            notifyIfIdle()
+            return
+        }
+        if expectedOdometer == nil {
+            await settle(waitForPrinting: true, unprinted: .unconfirmed, reason: "the connection was lost after sending")
+        } else if canSend {
+            await sendBatch(on: channel)
+        } else {
+            await poll()
+        }
+    }
+
+    private var canSend: Bool {
+        !queue.isEmpty && !pausedByStation && inPrinter.count < configuration.window && lastStatus?.isReady == true
+    }
+
+    /// Writes as many queued jobs as the window allows, with one flush. A job is `sent` once
+    /// it is handed to the connection: from then on it may print, so it is never sent again.
+    private func sendBatch(on channel: Channel) async {
+        guard var target = expectedOdometer else { return }
+        if inPrinter.isEmpty { lastProgress = .now }
+        var written: [EventLoopFuture<[UInt8]>] = []
+        while inPrinter.count < configuration.window, let job = queue.popFirst() {
+            target += job.quantity
+            inPrinter.append((job, target))
+            move(job, to: .sent, reason: nil)
+            let promise = channel.eventLoop.makePromise(of: [UInt8].self)
+            let query = PrinterQuery(bytes: job.format, framing: .none, description: job.id.description)
+            channel.write(PrinterRequest(query: query, deadline: TimeAmount(configuration.writeTimeout), promise: promise))
+                .whenFailure { promise.fail($0) }
+            written.append(promise.futureResult)
+        }
+        expectedOdometer = target
+        channel.flush()
+        do {
+            try await EventLoopFuture.andAllSucceed(written, on: channel.eventLoop).get()
+        } catch {
+            dropConnection(reason: "\(error)")
+        }
+    }
+
+    /// Reads the odometer and confirms what it proves; without progress, reads the status:
+    /// a fault holds the jobs (the deadline waits), silence does not.
+    private func poll() async {
+        do {
+            let odometer = try await readOdometer()
+            if confirm(upTo: odometer) > 0 && lastStatus?.isReady == true { return }
+        } catch {
+            guard channel != nil else { return }
+        }
+        let status = await readStatus()
+        publish(status)
+        guard channel != nil else { return }
+        let holding = !status.isReady && !status.problems.contains { [.offline, .hostStatusSilent, .unreadableStatus].contains($0) }
+        if holding { lastProgress = .now }
+        if !inPrinter.isEmpty, status.isReady, let host = status.host,
+           host.formatsInBuffer == 0, host.labelsRemaining == 0, !host.partialFormat {
+            // The printer holds nothing: what the odometer does not show now never printed.
+            await settle(waitForPrinting: false, unprinted: .unconfirmed, reason: "the printer's buffer emptied without printing it")
+            return
+        }
+        if !inPrinter.isEmpty, ContinuousClock.now - lastProgress > configuration.confirmationTimeout {
+            for entry in inPrinter {
+                move(entry.job, to: .unconfirmed, reason: "no proof of printing within \(configuration.confirmationTimeout); status: \(status.problems)")
+            }
+            inPrinter.removeAll()
+            // Those jobs may still print: count again from the printer before sending more.
+            expectedOdometer = nil
+            notifyIfIdle()
+            return
+        }
+        try? await Task.sleep(for: configuration.pollInterval)
+    }
+
+    /// Confirms, in order, the jobs the odometer reading proves printed.
+    @discardableResult
+    func confirm(upTo odometer: Int) -> Int {
+        var count = 0
+        while let first = inPrinter.first, first.target <= odometer {
+            inPrinter.removeFirst()
+            move(first.job, to: .printed, reason: nil)
+            count += 1
+        }
+        if count > 0 {
+            lastProgress = .now
+            notifyIfIdle()
+        }
+        return count
+    }
+
+    /// Restores the chain of proof after it broke (a new connection, a timeout, a cancel):
+    /// jobs the odometer proves printed are `printed`, the others `unprinted` (`cancelled` only
+    /// when the printer's buffer is empty, which proves they will not print) or `unconfirmed`;
+    /// later jobs count from this reading plus whatever the printer still holds.
+    func settle(waitForPrinting: Bool, unprinted: PrintJobState, reason: String) async {
+        var status = await readStatus()
+        if waitForPrinting {
+            // Give formats already in the printer the time to print, so that they can be proven.
+            let deadline = ContinuousClock.now + configuration.confirmationTimeout
+            while !inPrinter.isEmpty, status.isReady, (status.formatsInBuffer ?? 0) > 0, ContinuousClock.now < deadline {
+                try? await Task.sleep(for: configuration.pollInterval)
+                status = await readStatus()
+            }
+        }
+        publish(status)
+        guard let odometer = try? await readOdometer() else {
+            for entry in inPrinter { move(entry.job, to: .unconfirmed, reason: reason) }
+            inPrinter.removeAll()
+            expectedOdometer = nil
+            notifyIfIdle()
+            return
+        }
+        confirm(upTo: odometer)
+        let emptied = status.formatsInBuffer == 0 && status.labelsRemaining == 0
+        for entry in inPrinter {
+            move(entry.job, to: unprinted == .cancelled && emptied ? .cancelled : .unconfirmed, reason: reason)
+        }
+        inPrinter.removeAll()
+        expectedOdometer = odometer + (status.labelsRemaining ?? 0)
+        lastProgress = .now
+        notifyIfIdle()
+    }
+}

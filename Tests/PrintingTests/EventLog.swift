@@ -1,0 +1,40 @@
+import Printing
+
+/// Everything a link reported, kept for a test to look at.
+actor EventLog {
+    private(set) var events: [PrinterEvent] = []
+
+    static func recording(_ link: PrinterLink) -> EventLog {
+        let log = EventLog()
+        Task {
+            for await event in link.events { await log.append(event) }
+        }
+        return log
+    }
+
+    private func append(_ event: PrinterEvent) { events.append(event) }
+
+    var problemsReported: Set<PrinterProblem> {
+        Set(events.flatMap { event -> [PrinterProblem] in
+            if case let .status(status) = event { return status.problems }
+            return []
+        })
+    }
+
+    func updates(for id: PrintJob.ID) -> [PrintJobState] {
+        events.compactMap { event in
+            if case let .job(update) = event, update.id == id { return update.state }
+            return nil
+        }
+    }
+}
+
+/// Waits until `condition` holds, for at most `timeout`; returns whether it came to hold.
+func eventually(within timeout: Duration = .seconds(15), _ condition: () async -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return await condition()
+}
