@@ -1,10 +1,10 @@
 extension QRGrid {
-    /// Places codewords, most significant bit first, in the two-module-wide columns that run
-    /// up and down from the lower-right corner, skipping function modules (ISO/IEC 18004
-    /// 7.7.3). Modules left over are the remainder bits and stay light.
-    mutating func place(_ codewords: [UInt8]) {
-        let bitCount = codewords.count * 8
-        var bitIndex = 0
+    /// The modules that carry codeword bits, in placement order: the two-module-wide columns
+    /// that run up and down in turn from the lower-right corner, right module first, skipping
+    /// function modules (ISO/IEC 18004 7.7.3). Codewords fill them most significant bit first;
+    /// the modules past the last codeword are the remainder bits.
+    var dataModules: [(x: Int, y: Int)] {
+        var modules: [(x: Int, y: Int)] = []
         var right = size - 1
         while right >= 1 {
             // Column 6 is the vertical timing pattern: the pair left of it starts at column 5.
@@ -13,13 +13,20 @@ extension QRGrid {
             for step in 0..<size {
                 let y = upward ? size - 1 - step : step
                 for x in [right, right - 1] where !isFunction[y * size + x] {
-                    guard bitIndex < bitCount else { continue }
-                    setData(x: x, y: y, dark: (codewords[bitIndex >> 3] >> UInt8(7 - (bitIndex & 7))) & 1 != 0)
-                    bitIndex += 1
+                    modules.append((x, y))
                 }
             }
             right -= 2
         }
-        precondition(bitIndex == bitCount, "the codewords do not fill the symbol")
+        return modules
+    }
+
+    /// Places codewords along `dataModules`. Modules left over are the remainder bits and stay light.
+    mutating func place(_ codewords: [UInt8]) {
+        let modules = dataModules
+        precondition(codewords.count == modules.count / 8, "the codewords do not fill the symbol")
+        for (bitIndex, module) in modules.prefix(codewords.count * 8).enumerated() {
+            setData(x: module.x, y: module.y, dark: (codewords[bitIndex >> 3] >> UInt8(7 - (bitIndex & 7))) & 1 != 0)
+        }
     }
 }

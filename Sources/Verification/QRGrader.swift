@@ -1,4 +1,5 @@
 import Imaging
+import Symbology
 
 /// Grades a QR symbol from one image, after ISO/IEC 15415 and 18004: the module grid is laid
 /// through the decoder's four corners, each module is sampled at its centre, and the samples
@@ -27,7 +28,8 @@ struct QRGrader {
                 if score > best?.score ?? -1 { best = (score, turned, size) }
             }
         }
-        guard let best, best.score >= 0.8, let layout = QRSymbolLayout(size: best.size, level: level ?? "") else { return nil }
+        guard let best, best.score >= 0.8, let errorCorrection = level.flatMap(QRErrorCorrection.init(rawValue:)),
+              let layout = QRSymbolLayout(size: best.size, errorCorrection: errorCorrection) else { return nil }
         self.image = image
         size = best.size
         corners = best.corners
@@ -100,7 +102,9 @@ struct QRGrader {
     private func codewordsWith(_ flags: [Bool]) -> [Set<Int>] {
         var blocks = [Set<Int>](repeating: [], count: layout.blockCount)
         for index in flags.indices where flags[index] {
-            if let codeword = layout.codeword[index] { blocks[layout.block[codeword]].insert(codeword) }
+            if let codeword = layout.codewordBit(x: index % size, y: index / size)?.codeword {
+                blocks[layout.block(ofCodeword: codeword)].insert(codeword)
+            }
         }
         return blocks
     }
