@@ -3,7 +3,7 @@
 /// A durable commit costs a disk flush (milliseconds), recording a step microseconds; so
 /// steps that arrive while a commit is in flight wait and go together into the next one,
 /// which is started as soon as the previous one finished. A lone caller therefore never
-/// waits for a window, and a busy line gets one flush per group instead of one per label.
+/// waits for a timer, and a busy line gets one flush per group instead of one per label.
 /// Each caller is resumed after the commit that holds its steps, with its own refusal, if any.
 actor GroupCommit {
     /// Commits the requests in one transaction; returns each request's refusal (nil when
@@ -38,6 +38,9 @@ actor GroupCommit {
 
     private func commitWaiting() async {
         while !waiting.isEmpty {
+            // Callers just resumed by the previous commit are usually about to send their
+            // next step; one yield lets them join this commit instead of the one after.
+            await Task.yield()
             let group = waiting
             waiting = []
             let outcome = await commit(group.map(\.changes))

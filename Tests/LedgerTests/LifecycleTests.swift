@@ -55,7 +55,7 @@ struct LifecycleTests {
         let code = try await ledger.store.issue(batch: batch.id, count: 1)[0]
         for lookalike in [code.value.replacingOccurrences(of: "id.gs1.org", with: "example.com"),
                           code.value.replacingOccurrences(of: "/10/B1/", with: "/10/B2/"), code.value + "?17=991231", "not a code"] {
-            await #expect(throws: LedgerError("code \(lookalike)", .unknownCode)) {
+            await #expect(throws: LedgerError("1 of 1 label events", .refused([LedgerError("code \(lookalike)", .unknownCode)]))) {
                 try await ledger.store.record([LabelChange(code: lookalike, event: .printed)])
             }
         }
