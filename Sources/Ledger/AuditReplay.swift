@@ -1,11 +1,16 @@
 /// Replays events in order, checking each link of the chain and each lifecycle step, and
 /// keeps what the events say the derived tables must hold. Storage-independent: a backend
 /// feeds it events in `seq` order, then compares its tables with `codes` and `batches`.
+///
+/// Codes are kept in issuance order, the order the `codes` table numbers them, so the
+/// backend can compare that table with one pass over both instead of a lookup per row.
 struct AuditReplay {
-    struct Code: Hashable {
+    struct Code {
+        let value: String
         let batch: Int64
         var state: LabelState
-        let reprintOf: String?
+        /// The position in `codes` of the voided code this one reprints.
+        let reprintOf: Int?
     }
 
     struct BatchFacts {
@@ -21,14 +26,19 @@ struct AuditReplay {
     let trustedKey: [UInt8]?
     private(set) var nextSeq: Int64 = 1
     private(set) var head = EventHash.genesis
-    private(set) var codes: [String: Code] = [:]
+    /// Every issued code, in issuance order.
+    private(set) var codes: [Code] = []
+    /// Each code's position in `codes`.
+    private var positions: [String: Int] = [:]
     private(set) var batches: [Int64: BatchFacts] = [:]
     private(set) var verifications = 0
     private(set) var checkpoints: [Int64: Checkpoint] = [:]
+    private var encoding: [UInt8] = []
 
     init(trustedKey: [UInt8]?, expectedCodes: Int = 0) {
         self.trustedKey = trustedKey
         codes.reserveCapacity(expectedCodes)
+        positions.reserveCapacity(expectedCodes)
     }
 
     /// Checks one event; returns why it breaks the ledger, or nil and advances.
@@ -40,7 +50,9 @@ struct AuditReplay {
         guard event.previousHash == head else {
             return "event \(seq): its previous hash does not match event \(seq - 1); an earlier event was changed, or events were reordered or inserted outside the station"
         }
-        guard event.expectedHash == event.hash else {
+        let expected = EventHash.hash(previous: head, seq: seq, time: event.time, station: event.station, batch: event.batch,
+                                      code: event.code, kind: event.kind, details: event.details, encoding: &encoding)
+        guard expected == event.hash else {
             return "event \(seq): its contents do not match its hash; the row was edited outside the station"
         }
         if let problem = apply(event) {
@@ -60,45 +72,52 @@ struct AuditReplay {
             batches[batchID] = BatchFacts(details: event.details, limit: limit)
             return nil
         }
-        guard var batch = batches[batchID] else { return "batch \(batchID) was never created" }
-        guard !batch.closed else { return "batch \(batchID) was already closed" }
-        defer { batches[batchID] = batch }
+        // The facts are read and changed in place: a copy held across a change would copy
+        // its counts on every event.
+        guard let closed = batches[batchID]?.closed else { return "batch \(batchID) was never created" }
+        guard !closed else { return "batch \(batchID) was already closed" }
         switch kind {
         case .batchCreated:
             return nil
         case .issued:
-            guard let code = event.code, codes[code] == nil else { return "code issued twice or missing" }
-            guard batch.issued < batch.limit else { return "issued beyond the batch limit of \(batch.limit)" }
-            var reprintOf: String?
+            guard let code = event.code, positions[code] == nil else { return "code issued twice or missing" }
+            let limit = batches[batchID]!.limit
+            guard batches[batchID]!.issued < limit else { return "issued beyond the batch limit of \(limit)" }
+            var reprintOf: Int?
             if event.details != CanonicalJSON.empty {
-                reprintOf = CanonicalJSON.parse(event.details)?["reprint_of"] as? String
-                guard let original = reprintOf, codes[original]?.state == .voided else { return "reprint of a code that is not voided" }
-                batch.reprinted += 1
+                guard let original = CanonicalJSON.parse(event.details)?["reprint_of"] as? String,
+                      let position = positions[original], codes[position].state == .voided else {
+                    return "reprint of a code that is not voided"
+                }
+                reprintOf = position
+                batches[batchID]!.reprinted += 1
             }
-            codes[code] = Code(batch: batchID, state: .issued, reprintOf: reprintOf)
-            batch.issued += 1
-            batch.counts[.issued, default: 0] += 1
+            positions[code] = codes.count
+            codes.append(Code(value: code, batch: batchID, state: .issued, reprintOf: reprintOf))
+            batches[batchID]!.issued += 1
+            batches[batchID]!.counts[.issued, default: 0] += 1
         case .sent, .printed, .unconfirmed, .verifiedPass, .verifiedFail, .voided:
-            guard let code = event.code, var current = codes[code], current.batch == batchID else { return "unknown code" }
-            guard let next = current.state.applying(kind) else { return "illegal step from \(current.state)" }
-            batch.counts[current.state, default: 0] -= 1
-            batch.counts[next, default: 0] += 1
-            current.state = next
-            codes[code] = current
+            guard let code = event.code, let position = positions[code], codes[position].batch == batchID else { return "unknown code" }
+            let current = codes[position].state
+            guard let next = current.applying(kind) else { return "illegal step from \(current)" }
+            batches[batchID]!.counts[current, default: 0] -= 1
+            batches[batchID]!.counts[next, default: 0] += 1
+            codes[position].state = next
             if kind == .verifiedPass || kind == .verifiedFail { verifications += 1 }
         case .batchClosed:
             guard let checkpoint = Self.checkpoint(batch: batchID, details: event.details) else { return "unreadable checkpoint" }
             guard checkpoint.lastSeq == event.seq - 1, checkpoint.lastHash == event.previousHash else {
                 return "checkpoint does not name the event before it"
             }
-            let counts = Reconciliation(scope: .batch(batchID), counts: batch.counts, reprinted: batch.reprinted)
+            let facts = batches[batchID]!
+            let counts = Reconciliation(scope: .batch(batchID), counts: facts.counts, reprinted: facts.reprinted)
             guard checkpoint.counts == counts else { return "checkpoint counts differ from the events" }
             guard checkpoint.hasValidSignature else { return "checkpoint signature is not valid" }
             if let trustedKey, trustedKey != checkpoint.publicKey {
                 return "checkpoint signed with key \(checkpoint.publicKey.hex), not the trusted key"
             }
             checkpoints[batchID] = checkpoint
-            batch.closed = true
+            batches[batchID]!.closed = true
         }
         return nil
     }

@@ -24,22 +24,62 @@ public enum EventHash {
     public static func hash(
         previous: [UInt8], seq: Int64, time: Int64, station: String, batch: Int64?, code: String?, kind: String, details: String
     ) -> [UInt8] {
-        var encoding = tag
-        encoding.reserveCapacity(64 + station.utf8.count + (code?.utf8.count ?? 0) + details.utf8.count)
-        for field in [String(seq), String(time), station, batch.map(String.init) ?? "", code ?? "", kind, details] {
-            appendField(field, to: &encoding)
-        }
+        var encoding: [UInt8] = []
+        return hash(previous: previous, seq: seq, time: time, station: station, batch: batch, code: code, kind: kind,
+                    details: details, encoding: &encoding)
+    }
+
+    /// As `hash(previous:…)`, encoding into `encoding`, which callers hashing many events
+    /// reuse so that its storage is allocated once.
+    static func hash(
+        previous: [UInt8], seq: Int64, time: Int64, station: String, batch: Int64?, code: String?, kind: String, details: String,
+        encoding: inout [UInt8]
+    ) -> [UInt8] {
+        encoding.removeAll(keepingCapacity: true)
+        encoding.append(contentsOf: tag)
+        appendField(seq, to: &encoding)
+        appendField(time, to: &encoding)
+        appendField(station, to: &encoding)
+        if let batch { appendField(batch, to: &encoding) } else { appendField("", to: &encoding) }
+        appendField(code ?? "", to: &encoding)
+        appendField(kind, to: &encoding)
+        appendField(details, to: &encoding)
         var hasher = SHA256()
         hasher.update(data: previous)
         hasher.update(data: encoding)
-        return Array(hasher.finalize())
+        return hasher.finalize().withUnsafeBytes { Array($0) }
+    }
+
+    /// A positive integer's decimal digits as a field, without making a string.
+    static func appendField(_ number: Int64, to bytes: inout [UInt8]) {
+        guard number > 0 else { return appendField(String(number), to: &bytes) }
+        var digits = 0, rest = number
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        appendLength(digits, to: &bytes)
+        var index = bytes.count + digits - 1, value = number
+        bytes.append(contentsOf: repeatElement(0, count: digits))
+        while value > 0 {
+            bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+            index -= 1
+        }
+    }
+
+    private static func appendLength(_ count: Int, to bytes: inout [UInt8]) {
+        let count = UInt32(count)
+        bytes.append(UInt8(count >> 24))
+        bytes.append(UInt8(count >> 16 & 0xFF))
+        bytes.append(UInt8(count >> 8 & 0xFF))
+        bytes.append(UInt8(count & 0xFF))
     }
 
     /// A 4-byte big-endian length, then the UTF-8 bytes.
     static func appendField(_ field: String, to bytes: inout [UInt8]) {
         let utf8 = field.utf8
-        let count = UInt32(utf8.count)
-        bytes.append(contentsOf: [UInt8(count >> 24), UInt8(count >> 16 & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)])
+        appendLength(utf8.count, to: &bytes)
         bytes.append(contentsOf: utf8)
     }
 }

@@ -8,6 +8,7 @@ struct ChainAppender {
     private let statement: Statement
     private(set) var lastSeq: Int64
     private(set) var lastHash: [UInt8]
+    private var encoding: [UInt8] = []
 
     /// Reads the chain head; call only inside the transaction that appends.
     init(_ db: Database, station: String) throws {
@@ -32,9 +33,8 @@ struct ChainAppender {
     mutating func append(time: Int64, batch: Int64?, code: String?, kind: EventKind, details: String) throws -> Int64 {
         let seq = lastSeq + 1
         let hash = EventHash.hash(previous: lastHash, seq: seq, time: time, station: station, batch: batch,
-                                  code: code, kind: kind.rawValue, details: details)
-        statement.setUncheckedArguments([seq, time, station, batch, code, kind.rawValue, details, Data(lastHash), Data(hash)])
-        try statement.execute()
+                                  code: code, kind: kind.rawValue, details: details, encoding: &encoding)
+        try statement.execute(arguments: [seq, time, station, batch, code, kind.rawValue, details, Data(lastHash), Data(hash)])
         lastSeq = seq
         lastHash = hash
         return seq

@@ -9,9 +9,10 @@ extension SQLiteLedger {
 
     /// Reserves `count` codes in one transaction; returns only after the commit.
     ///
-    /// Uniqueness is the database's: `INSERT OR IGNORE` against the UNIQUE indexes on
-    /// (scheme, value) and (gtin, serial) skips a repeated serial, which is then drawn again.
-    /// Codes are never deleted, so a voided code can never come back.
+    /// Uniqueness is the database's: `INSERT OR IGNORE` against the UNIQUE index on
+    /// (product_id, serial) skips a repeated serial, which is then drawn again (see the v2
+    /// migration for why that index alone keeps every value unique). Codes are never
+    /// deleted, so a voided code can never come back.
     public func issue(batch id: Int64, count: Int) async throws(LedgerError) -> [IssuedCode] {
         guard count > 0 else { throw LedgerError("batch \(id)", .invalidInput("count must be at least 1, not \(count)")) }
         return try write { db in
@@ -54,7 +55,8 @@ extension SQLiteLedger {
 struct CodeIssuer {
     private let db: Database
     private let batch: Batch
-    private let builder: GS1ItemCodeBuilder
+    private let product: Int64
+    private let template: CodeTemplate
     private var serials: RandomSerialGenerator<BufferedRandomSource>
     private var chain: ChainAppender
     private let insert: Statement
@@ -63,24 +65,25 @@ struct CodeIssuer {
     init(_ db: Database, batch: Batch, station: String) throws {
         self.db = db
         self.batch = batch
-        builder = try batch.spec.codeBuilder()
+        product = try Int64.fetchOne(db, sql: "SELECT product_id FROM batches WHERE id = ?", arguments: [batch.id])!
+        template = try CodeTemplate(builder: batch.spec.codeBuilder(), domain: batch.spec.domain, serialLength: batch.spec.serialLength)
         serials = try RandomSerialGenerator(length: batch.spec.serialLength, source: BufferedRandomSource())
         chain = try ChainAppender(db, station: station)
         insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO codes (batch_id, scheme, value, element_string, gtin, serial, state, reprint_of, issued_at, last_seq)
-            VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?)
+            INSERT OR IGNORE INTO codes (batch_id, product_id, scheme, value, element_string, gtin, serial, state, reprint_of, issued_at, last_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?)
             """)
     }
 
+    /// Draws serials until one is new for the product: the UNIQUE index on (product_id,
+    /// serial) ignores a repeat, which leaves `changesCount` at 0.
     mutating func issue(reprintOf original: (id: Int64, value: String)?) throws -> IssuedCode {
         for _ in 0..<SQLiteLedger.maximumDraws {
             let serial = try serials.next()
-            let element = try builder.code(serial: serial)
-            let value = try element.digitalLink(domain: batch.spec.domain)
-            let bracketed = element.humanReadable
-            insert.setUncheckedArguments([batch.id, IssuedCode.gs1Scheme, value, bracketed, batch.spec.gtin, serial,
-                                          original?.id, time, chain.nextSeq])
-            try insert.execute()
+            let value = template.digitalLink(serial: serial)
+            let bracketed = template.elementString(serial: serial)
+            try insert.execute(arguments: [batch.id, product, IssuedCode.gs1Scheme, value, bracketed, batch.spec.gtin, serial,
+                                           original?.id, time, chain.nextSeq])
             guard db.changesCount == 1 else { continue }
             let details = original.map { CanonicalJSON.text(["reprint_of": .string($0.value)]) } ?? CanonicalJSON.empty
             try chain.append(time: time, batch: batch.id, code: value, kind: .issued, details: details)

@@ -96,6 +96,43 @@ extension SQLiteLedger {
                 );
                 """)
         }
+        migrator.registerMigration("v2: compact code key") { db in
+            // One unique index, on (product_id, serial), instead of two on (scheme, value) and
+            // (gtin, serial). Serials are random, so every unique index on them takes one
+            // random page per code; this one is also the smallest (about 20 bytes an entry),
+            // so a million codes' keys stay in the page cache and a block dirties few pages.
+            //
+            // Never the same code twice still holds: a GS1 item code's value is its Digital
+            // Link URI, which carries its GTIN (one product) and serial and parses back to
+            // them. Two rows with the same value would have the same product and serial, which
+            // this index refuses. Lookups by value go through the same index and then compare
+            // the stored value.
+            try db.execute(sql: """
+                CREATE TABLE codes_v2 (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    product_id INTEGER NOT NULL REFERENCES products(id),
+                    scheme TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    element_string TEXT NOT NULL,
+                    gtin TEXT NOT NULL,
+                    serial TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    reprint_of INTEGER REFERENCES codes(id),
+                    issued_at INTEGER NOT NULL,
+                    last_seq INTEGER NOT NULL
+                );
+                INSERT INTO codes_v2
+                    SELECT c.id, c.batch_id, b.product_id, c.scheme, c.value, c.element_string, c.gtin, c.serial, c.state,
+                           c.reprint_of, c.issued_at, c.last_seq
+                    FROM codes c JOIN batches b ON b.id = c.batch_id ORDER BY c.id;
+                DROP TABLE codes;
+                ALTER TABLE codes_v2 RENAME TO codes;
+                CREATE UNIQUE INDEX codes_by_product_serial ON codes(product_id, serial);
+                CREATE INDEX codes_by_batch_state ON codes(batch_id, state, reprint_of);
+                CREATE INDEX codes_by_issued_at ON codes(issued_at, state, reprint_of);
+                """)
+        }
         return migrator
     }
 

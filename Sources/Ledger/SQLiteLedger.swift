@@ -30,6 +30,7 @@ public final class SQLiteLedger: LedgerStore {
     public let station: String
     let options: Options
     let queue: DatabaseQueue
+    let groupCommit: GroupCommit
 
     public init(path: String, station: String, options: Options = Options()) throws(LedgerError) {
         self.path = path
@@ -66,10 +67,15 @@ public final class SQLiteLedger: LedgerStore {
                 try db.execute(sql: "PRAGMA max_page_count = \(pages)")
             }
         }
+        let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw Self.ledgerError(error, subject: subject, busyTimeout: options.busyTimeout)
+        }
+        self.queue = queue
+        groupCommit = GroupCommit { [station, options] requests in
+            await Self.commit(requests, queue: queue, station: station, subject: subject, busyTimeout: options.busyTimeout)
         }
         try migrate()
     }

@@ -60,12 +60,26 @@ struct IssuanceTests {
     func serialUniqueAcrossLots() async throws {
         let ledger = try TestLedger()
         let batch = try await ledger.batch()
+        let other = try await ledger.batch(lot: "B2")
         let code = try await ledger.store.issue(batch: batch.id, count: 1)[0]
         #expect(throws: (any Error).self) {
             try ledger.tamper("""
-                INSERT INTO codes (batch_id, scheme, value, element_string, gtin, serial, state, issued_at, last_seq)
-                VALUES (\(batch.id), 'GS1', 'other-lot-value', '', '\(TestLedger.gtin)', '\(code.serial)', 'issued', 0, 0)
+                INSERT INTO codes (batch_id, product_id, scheme, value, element_string, gtin, serial, state, issued_at, last_seq)
+                SELECT id, product_id, 'GS1', 'other-lot-value', '', gtin, '\(code.serial)', 'issued', 0, 0 FROM batches WHERE id = \(other.id)
                 """)
+        }
+    }
+
+    @Test("Codes filled into the batch template are exactly the builder's, with a date and an escaped lot")
+    func template() throws {
+        let builder = try GS1ItemCodeBuilder(gtin: TestLedger.gtin, lot: "L/1%A", productionDate: "250301")
+        let template = try CodeTemplate(builder: builder, domain: "https://example.com/p", serialLength: 12)
+        var serials = try RandomSerialGenerator(length: 12)
+        for _ in 0..<200 {
+            let serial = try serials.next()
+            let code = try builder.code(serial: serial)
+            #expect(template.digitalLink(serial: serial) == (try code.digitalLink(domain: "https://example.com/p")))
+            #expect(template.elementString(serial: serial) == code.humanReadable)
         }
     }
 

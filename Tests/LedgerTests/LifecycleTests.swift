@@ -47,4 +47,47 @@ struct LifecycleTests {
             try await ledger.store.record([LabelChange(code: code.value, event: .printed)])
         }
     }
+
+    @Test("A code is found only by its exact value, not by a look-alike on another domain or lot")
+    func exactValue() async throws {
+        let ledger = try TestLedger()
+        let batch = try await ledger.batch()
+        let code = try await ledger.store.issue(batch: batch.id, count: 1)[0]
+        for lookalike in [code.value.replacingOccurrences(of: "id.gs1.org", with: "example.com"),
+                          code.value.replacingOccurrences(of: "/10/B1/", with: "/10/B2/"), code.value + "?17=991231", "not a code"] {
+            await #expect(throws: LedgerError("1 of 1 label events", .refused([LedgerError("code \(lookalike)", .unknownCode)]))) {
+                try await ledger.store.record([LabelChange(code: lookalike, event: .printed)])
+            }
+        }
+        try await ledger.store.record([LabelChange(code: code.value, event: .printed)])
+        #expect(try await ledger.store.reconcile(batch: batch.id).printedConfirmed == 1)
+    }
+
+    @Test("Concurrent callers share commits, and one caller's refusal leaves the others recorded")
+    func groupCommit() async throws {
+        let ledger = try TestLedger()
+        let batch = try await ledger.batch(quantity: 400)
+        let codes = try await ledger.store.issue(batch: batch.id, count: 300).map(\.value)
+        let store = ledger.store
+        let refusals = await withTaskGroup(of: Int.self) { group in
+            for caller in 0..<30 {
+                group.addTask {
+                    var refused = 0
+                    for index in stride(from: caller, to: 300, by: 30) {
+                        // Every tenth caller also asks for an illegal step, refused with its own request only.
+                        let changes = caller % 10 == 0
+                            ? [LabelChange(code: codes[index], event: .printed), LabelChange(code: codes[index], event: .sent)]
+                            : [LabelChange(code: codes[index], event: .printed)]
+                        do { try await store.record(changes) } catch { refused += 1 }
+                    }
+                    return refused
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(refusals == 30)
+        let counts = try await store.reconcile(batch: batch.id)
+        #expect((counts.printedConfirmed, counts.unused) == (270, 30))
+        #expect(try await store.verifyAudit(trustedKey: nil).isIntact)
+    }
 }
