@@ -4,17 +4,22 @@
 SWIFT ?= swift
 DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev zlib1g-dev libfreetype-dev \
                 fonts-wqy-microhei libsqlite3-dev libzxing-dev pkg-config
+# What `make bench` needs besides: gcc for the C probes, the sqlite3 shell for the ledger baseline.
+BENCH_PACKAGES := gcc sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The C lower-bound probes `make bench` compares against, when this checkout sits beside them.
 ANCHORS ?= $(wildcard ../shared/bench/anchors)
 
-.PHONY: deps build demo test bench benchmarks clean
+.PHONY: deps install-missing build demo test bench benchmarks clean
 
 ## deps: install the missing Debian packages (refreshing the package lists first); nothing when all are present
 deps:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(DEB_PACKAGES)"
+
+install-missing:
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -38,8 +43,9 @@ test: deps
 
 ## bench: the station's own timings beside the in-process C lower bounds, as ratios
 bench: deps
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(BENCH_PACKAGES)"
 	$(SWIFT) build -c release --product tracestation
-	.build/release/tracestation bench $(if $(ANCHORS),--anchors $(ANCHORS))
+	.build/release/tracestation bench $(if $(ANCHORS),--anchors $(ANCHORS)) --ledger-codes 1000000
 
 ## benchmarks: the statistical suite in Benchmarks/ (ordo-one/benchmark)
 benchmarks: deps

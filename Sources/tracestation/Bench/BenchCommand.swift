@@ -33,8 +33,14 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per step instead of a table.")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Also time the ledger with a batch of this many codes (issuance, group-committed events, reconciliation, audit) beside the sqlite3 shell; 0 skips it.",
+        valueName: "N"))
+    var ledgerCodes = 0
+
     func validate() throws {
         guard trials >= 1, labels >= 1, decodes >= 1 else { throw ValidationError("--trials, --labels and --decodes must be at least 1") }
+        guard ledgerCodes >= 0 else { throw ValidationError("--ledger-codes must be 0 or more") }
     }
 
     func run() async throws {
@@ -106,6 +112,11 @@ struct BenchCommand: AsyncParsableCommand {
             print("TraceStation bench: \(trials) trials, medians; \(labels) labels and \(decodes) decodes per trial")
             print(probes == nil ? "(no --anchors: station figures only)\n" : "C lower bounds built from \(anchors!) and run in the same loop\n")
             BenchResult.printTable(results)
+        }
+        if ledgerCodes > 0 {
+            if !json { print("\nLedger: a batch of \(ledgerCodes) codes, durable commits") }
+            try await LedgerBench(codes: ledgerCodes, block: 10_000, events: min(100_000, ledgerCodes), callers: 64)
+                .run(in: scratch + "/ledger", json: json)
         }
     }
 
