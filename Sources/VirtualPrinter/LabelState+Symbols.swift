@@ -39,7 +39,13 @@ extension LabelState {
                 bitmap.fill(x: x * magnification, y: y * magnification, width: magnification, height: magnification)
             }
         }
-        // Printers place a QR Code lower than its ^FO by the ^BY bar height.
-        return FieldImage(bitmap, anchor: (0, -bar.height, bitmap.width, bitmap.height))
+        // Printers place a QR Code lower than its ^FO by the ^BY bar height. At ^FT its bottom
+        // edge lies 7 modules above the ^FT y: Labelary draws qr_code_ft_manual's 25-module
+        // symbol (^BQN,2,10 at ^FT34,500) in rows 180...429, not 250...499. That label has
+        // magnification and ^BY height both 10, so 7 × magnification and 7 × bar height fit
+        // alike; zebrash and labelize, fitted to the same reference, chose the magnification.
+        return FieldImage(
+            bitmap, anchor: (0, -bar.height, bitmap.width, bitmap.height),
+            baselinePoint: (0, bitmap.height + 7 * magnification))
     }
 }
