@@ -5,7 +5,7 @@ import GRDB
 struct ChainAppender {
     private let db: Database
     private let station: String
-    private let statement: Statement
+    private let statement: RowStatement
     private(set) var lastSeq: Int64
     private(set) var lastHash: [UInt8]
     private var encoding: [UInt8] = []
@@ -14,7 +14,7 @@ struct ChainAppender {
     init(_ db: Database, station: String) throws {
         self.db = db
         self.station = station
-        statement = try db.cachedStatement(sql: """
+        statement = try RowStatement(db, sql: """
             INSERT INTO events (seq, time, station, batch_id, code, kind, details, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -34,7 +34,16 @@ struct ChainAppender {
         let seq = lastSeq + 1
         let hash = EventHash.hash(previous: lastHash, seq: seq, time: time, station: station, batch: batch,
                                   code: code, kind: kind.rawValue, details: details, encoding: &encoding)
-        try statement.execute(arguments: [seq, time, station, batch, code, kind.rawValue, details, Data(lastHash), Data(hash)])
+        statement.bind(seq, at: 1)
+        statement.bind(time, at: 2)
+        statement.bind(station, at: 3)
+        statement.bind(batch, at: 4)
+        statement.bind(code, at: 5)
+        statement.bind(kind.rawValue, at: 6)
+        statement.bind(details, at: 7)
+        statement.bind(lastHash, at: 8)
+        statement.bind(hash, at: 9)
+        try statement.run()
         lastSeq = seq
         lastHash = hash
         return seq

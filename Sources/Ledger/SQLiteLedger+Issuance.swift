@@ -53,38 +53,45 @@ extension SQLiteLedger {
 
 /// Writes codes and their events for one batch inside one transaction.
 struct CodeIssuer {
-    private let db: Database
     private let batch: Batch
     private let product: Int64
     private let template: CodeTemplate
-    private var serials: RandomSerialGenerator<BufferedRandomSource>
+    private var serials: SerialDrawer
     private var chain: ChainAppender
-    private let insert: Statement
+    private let insert: RowStatement
     private let time = Timestamp.now()
 
     init(_ db: Database, batch: Batch, station: String) throws {
-        self.db = db
         self.batch = batch
         product = try Int64.fetchOne(db, sql: "SELECT product_id FROM batches WHERE id = ?", arguments: [batch.id])!
         template = try CodeTemplate(builder: batch.spec.codeBuilder(), domain: batch.spec.domain, serialLength: batch.spec.serialLength)
-        serials = try RandomSerialGenerator(length: batch.spec.serialLength, source: BufferedRandomSource())
+        serials = try SerialDrawer(length: batch.spec.serialLength)
         chain = try ChainAppender(db, station: station)
-        insert = try db.cachedStatement(sql: """
+        insert = try RowStatement(db, sql: """
             INSERT OR IGNORE INTO codes (batch_id, product_id, scheme, value, element_string, gtin, serial, state, reprint_of, issued_at, last_seq)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?)
             """)
+        // The batch's values, the same for every code: SQLite keeps bindings across runs.
+        insert.bind(batch.id, at: 1)
+        insert.bind(product, at: 2)
+        insert.bind(IssuedCode.gs1Scheme, at: 3)
+        insert.bind(batch.spec.gtin, at: 6)
+        insert.bind(time, at: 9)
     }
 
     /// Draws serials until one is new for the product: the UNIQUE index on (product_id,
-    /// serial) ignores a repeat, which leaves `changesCount` at 0.
+    /// serial) ignores a repeat, for which the insert changes no row.
     mutating func issue(reprintOf original: (id: Int64, value: String)?) throws -> IssuedCode {
         for _ in 0..<SQLiteLedger.maximumDraws {
-            let serial = try serials.next()
+            let serial = serials.next()
             let value = template.digitalLink(serial: serial)
             let bracketed = template.elementString(serial: serial)
-            try insert.execute(arguments: [batch.id, product, IssuedCode.gs1Scheme, value, bracketed, batch.spec.gtin, serial,
-                                           original?.id, time, chain.nextSeq])
-            guard db.changesCount == 1 else { continue }
+            insert.bind(value, at: 4)
+            insert.bind(bracketed, at: 5)
+            insert.bind(serial, at: 7)
+            insert.bind(original?.id, at: 8)
+            insert.bind(chain.nextSeq, at: 10)
+            guard try insert.run() == 1 else { continue }
             let details = original.map { CanonicalJSON.text(["reprint_of": .string($0.value)]) } ?? CanonicalJSON.empty
             try chain.append(time: time, batch: batch.id, code: value, kind: .issued, details: details)
             return IssuedCode(scheme: IssuedCode.gs1Scheme, value: value, elementString: bracketed, serial: serial,
