@@ -48,7 +48,12 @@ let package = Package(
         ),
         .target(
             name: "Ledger",
-            dependencies: ["TraceCodes", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "TraceCodes", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own API, for the few inserts that bind their values directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "VirtualPrinter",
