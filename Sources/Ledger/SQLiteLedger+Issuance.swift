@@ -56,7 +56,7 @@ struct CodeIssuer {
     private let batch: Batch
     private let product: Int64
     private let template: CodeTemplate
-    private var serials: SerialDrawer
+    private var serials: RandomSerialGenerator<BufferedSystemRandom>
     private var chain: ChainAppender
     private let insert: RowStatement
     private let time = Timestamp.now()
@@ -65,7 +65,7 @@ struct CodeIssuer {
         self.batch = batch
         product = try Int64.fetchOne(db, sql: "SELECT product_id FROM batches WHERE id = ?", arguments: [batch.id])!
         template = try CodeTemplate(builder: batch.spec.codeBuilder(), domain: batch.spec.domain, serialLength: batch.spec.serialLength)
-        serials = try SerialDrawer(length: batch.spec.serialLength)
+        serials = try RandomSerialGenerator(length: batch.spec.serialLength, source: BufferedSystemRandom())
         chain = try ChainAppender(db, station: station)
         insert = try RowStatement(db, sql: """
             INSERT OR IGNORE INTO codes (batch_id, product_id, scheme, value, element_string, gtin, serial, state, reprint_of, issued_at, last_seq)
@@ -83,7 +83,7 @@ struct CodeIssuer {
     /// serial) ignores a repeat, for which the insert changes no row.
     mutating func issue(reprintOf original: (id: Int64, value: String)?) throws -> IssuedCode {
         for _ in 0..<SQLiteLedger.maximumDraws {
-            let serial = serials.next()
+            let serial = try serials.next()
             let value = template.digitalLink(serial: serial)
             let bracketed = template.elementString(serial: serial)
             insert.bind(value, at: 4)

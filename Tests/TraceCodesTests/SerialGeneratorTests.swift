@@ -115,3 +115,38 @@ struct SerialGeneratorTests {
         #expect(SerialCheckCharacter.iso7064Mod11_10.compute(for: "123405") != SerialCheckCharacter.iso7064Mod11_10.compute(for: "123450"))
     }
 }
+
+@Suite("Random serial draws")
+struct RandomSerialDrawTests {
+    /// Each position of a uniform serial shows every symbol about equally often; a bias in
+    /// the base-33 split (the first or last digit of a draw, or the seam at 12 characters)
+    /// would show here.
+    @Test("Every position takes every symbol about equally often, across the 12-character seam")
+    func uniformPositions() throws {
+        var serials = try RandomSerialGenerator(length: 14, source: BufferedSystemRandom())
+        let draws = 33 * 600
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: 33), count: 14)
+        for _ in 0..<draws {
+            for (position, character) in try serials.next().enumerated() {
+                counts[position][SerialAlphabet.symbols.firstIndex(of: character)!] += 1
+            }
+        }
+        for position in counts {
+            // 600 expected; ±7 standard deviations.
+            #expect(position.allSatisfy { (430...770).contains($0) })
+        }
+    }
+
+    @Test("The buffered system source gives serials of every allowed length over the alphabet", arguments: 6...20)
+    func bufferedLengths(length: Int) throws {
+        var serials = try RandomSerialGenerator(length: length, source: BufferedSystemRandom())
+        var seen = Set<String>()
+        for _ in 0..<300 {
+            let serial = try serials.next()
+            #expect(serial.count == length && serial.allSatisfy(SerialAlphabet.contains))
+            seen.insert(serial)
+        }
+        // From 10 characters on, a repeat among 300 is below one in 10¹⁰: no luck involved.
+        if length >= 10 { #expect(seen.count == 300) }
+    }
+}

@@ -6,7 +6,10 @@
 /// probability about n²/2N ≈ 3·10⁻⁷, which is why callers still check for repeats.
 ///
 /// The default source is `SystemRandomNumberGenerator`, a CSPRNG (getrandom on Linux), so
-/// serials cannot be predicted from earlier ones. Characters are drawn without modulo bias.
+/// serials cannot be predicted from earlier ones; `BufferedSystemRandom` reads the same
+/// source in large blocks for bulk issuance. Every serial of the length is equally likely:
+/// up to 12 characters are the base-33 digits of one number drawn uniformly below 33¹²
+/// (33¹² < 2⁶³), so a serial costs one or two draws rather than one per character.
 public struct RandomSerialGenerator<Source: RandomNumberGenerator & Sendable>: SerialGenerator {
     public let length: Int
     private var source: Source
@@ -27,13 +30,25 @@ public struct RandomSerialGenerator<Source: RandomNumberGenerator & Sendable>: S
     public var entropyBits: Double { Double(length) * SerialAlphabet.bitsPerCharacter }
 
     public mutating func next() throws(TraceCodeError) -> String {
-        var serial = ""
-        serial.reserveCapacity(length)
-        for _ in 0..<length {
-            serial.append(SerialAlphabet.symbols.randomElement(using: &source)!)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { text in
+            var end = length
+            while end > 0 {
+                let count = min(end, Self.charactersPerDraw)
+                // `next(upperBound:)` draws without modulo bias.
+                var number = source.next(upperBound: Self.powersOf33[count])
+                for index in stride(from: end - 1, through: end - count, by: -1) {
+                    text[index] = Self.symbols[Int(number % 33)]
+                    number /= 33
+                }
+                end -= count
+            }
+            return String(decoding: text, as: UTF8.self)
         }
-        return serial
     }
+
+    private static var charactersPerDraw: Int { 12 }
+    private static var symbols: [UInt8] { SerialAlphabet.asciiSymbols }
+    private static var powersOf33: [UInt64] { SerialAlphabet.powersOf33 }
 }
 
 extension RandomSerialGenerator where Source == SystemRandomNumberGenerator {

@@ -7,6 +7,12 @@ public enum SerialAlphabet {
     /// log2(33) ≈ 5.044.
     public static let bitsPerCharacter = 5.044394119358453
 
+    /// The symbols as ASCII bytes, for building serials without `Character` work.
+    static let asciiSymbols: [UInt8] = symbols.map { $0.asciiValue! }
+
+    /// 33⁰ … 33¹²: the number of serials of each length up to one 63-bit draw.
+    static let powersOf33: [UInt64] = (0...12).map { count in (0..<count).reduce(1) { product, _ in product * 33 } }
+
     public static func contains(_ character: Character) -> Bool {
         symbols.contains(character)
     }
