@@ -7,14 +7,17 @@ import Verification
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time QR encoding, QR to PNG and label decoding, beside the in-process C lower bounds.",
+        abstract: "Time QR encoding, QR to PNG, label decoding and printing, beside the in-process C lower bounds.",
         discussion: """
             Each step is timed over several trials and the median is reported. With --anchors, \
             the C probes in that folder (shared/bench/anchors: libqrencode, libpng and libzbar \
             called directly) are built with gcc and run in the same loop, trial by trial, on the \
             same payloads and the same label file, and each step gets a ratio: the station's time \
-            over the C time. Targets are a ratio of at most 1.2. Build in release mode first \
-            (`make bench` does). For the statistical suite see Benchmarks/.
+            over the C time. Targets are a ratio of at most 1.2, or a rate. Print jobs go through \
+            the printer link to an in-process virtual printer on loopback (render off), each proven \
+            printed by the odometer, beside a C client pushing the same bytes to a C sink: on one \
+            connection (the transport ceiling, the target) and with a new connection per job. Build \
+            in release mode first (`make bench` does). For the statistical suite see Benchmarks/.
             """
     )
 
@@ -26,6 +29,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "Decodes per trial for the decoding step.")
     var decodes = 60
+
+    @Option(help: "Print jobs per trial for the loopback printing step.")
+    var jobs = 10_000
 
     @Option(help: ArgumentHelp("Folder of the C lower-bound probes (shared/bench/anchors).", valueName: "DIR"))
     var anchors: String?
@@ -39,7 +45,9 @@ struct BenchCommand: AsyncParsableCommand {
     var ledgerCodes = 0
 
     func validate() throws {
-        guard trials >= 1, labels >= 1, decodes >= 1 else { throw ValidationError("--trials, --labels and --decodes must be at least 1") }
+        guard trials >= 1, labels >= 1, decodes >= 1, jobs >= 1 else {
+            throw ValidationError("--trials, --labels, --decodes and --jobs must be at least 1")
+        }
         guard ledgerCodes >= 0 else { throw ValidationError("--ledger-codes must be 0 or more") }
     }
 
@@ -57,6 +65,10 @@ struct BenchCommand: AsyncParsableCommand {
         let expected = Array(BenchWorkloads.payload(serial: 0).utf8)
         let labelBytes = try ImageFile.readBytes(path: labelPath)
         let product = try ProductLabelWorkload()
+        // Distinct serials, so no two jobs in a row are the same bytes.
+        let productFormats = try (0..<64).map { try product.renderer.zpl(product.values(serial: UInt64($0))).bytes }
+        let printing = try await LoopbackPrintWorkload(formats: productFormats)
+        let printerRender = try PrinterRenderWorkload(formats: productFormats)
 
         for _ in 0..<trials {
             // Station and probe alternate within each trial, so drift hits both alike.
@@ -88,6 +100,13 @@ struct BenchCommand: AsyncParsableCommand {
                 serial += 1
                 return try product.renderer.png(product.values(serial: serial)).count
             })
+            samples[.printJobs, default: ([], [])].ours.append(try await printing.run(jobs: jobs))
+            samples[.printJobsPerConnection, default: ([], [])].ours.append(samples[.printJobs]!.ours.last!)
+            var rendered = 0
+            samples[.printerRender, default: ([], [])].ours.append(try timePerLabel(max(1, labels / 10)) {
+                rendered += 1
+                return try printerRender.render(rendered)
+            })
             samples[.decode, default: ([], [])].ours.append(median(scan))
             samples[.loadAndDecode, default: ([], [])].ours.append(median(total))
             if let probes {
@@ -100,8 +119,12 @@ struct BenchCommand: AsyncParsableCommand {
                 let c = try probes.decode(file: labelPath, iterations: decodes)
                 samples[.decode]!.anchor.append(c.scan)
                 samples[.loadAndDecode]!.anchor.append(c.total)
+                let jobBytes = LoopbackPrintWorkload.jobBytes
+                samples[.printJobs]!.anchor.append(try probes.tcpJobs(.stream, jobBytes: jobBytes, seconds: 0.5))
+                samples[.printJobsPerConnection]!.anchor.append(try probes.tcpJobs(.conn, jobBytes: jobBytes, seconds: 0.5))
             }
         }
+        try await printing.stop()
 
         let results = Step.allCases.map { step in
             BenchResult(step: step, ours: median(samples[step]!.ours), anchor: samples[step]!.anchor.isEmpty ? nil : median(samples[step]!.anchor))
@@ -109,7 +132,7 @@ struct BenchCommand: AsyncParsableCommand {
         if json {
             for result in results { print(try result.jsonLine()) }
         } else {
-            print("TraceStation bench: \(trials) trials, medians; \(labels) labels and \(decodes) decodes per trial")
+            print("TraceStation bench: \(trials) trials, medians; \(labels) labels, \(decodes) decodes and \(jobs) print jobs per trial")
             print(probes == nil ? "(no --anchors: station figures only)\n" : "C lower bounds built from \(anchors!) and run in the same loop\n")
             BenchResult.printTable(results)
         }
@@ -146,12 +169,17 @@ enum Step: String, CaseIterable {
     case productPNG = "product-label-png"
     case decode = "decode-label"
     case loadAndDecode = "load-and-decode-label"
+    case printJobs = "print-jobs-loopback"
+    case printJobsPerConnection = "print-jobs-loopback-vs-connection-per-job"
+    case printerRender = "virtual-printer-render"
 
     enum Target {
         /// At most this multiple of the C lower bound.
         case ratio(Double)
         /// At least this many labels a second, one core.
         case perSecond(Double)
+        /// At least this share of the C probe's rate.
+        case shareOfRate(Double)
     }
 
     var title: String {
@@ -162,18 +190,28 @@ enum Step: String, CaseIterable {
         case .productPNG: "60×40 product label to PNG (vs QR-to-PNG bound)"
         case .decode: "decode 600×400 label, QR only (scan)"
         case .loadAndDecode: "read PNG + decode 600×400 label"
+        case .printJobs: "2 KB ZPL job to virtual printer, loopback, render off, confirmed (vs C raw TCP, one connection)"
+        case .printJobsPerConnection: "same 2 KB ZPL jobs (vs C raw TCP, new connection per job; context only)"
+        case .printerRender: "virtual printer draws the 60×40 product label's ZPL (203 dpi)"
         }
     }
 
     var unit: String { self == .decode || self == .loadAndDecode ? "ms" : "µs" }
 
-    var target: Target {
+    /// Nil for a row shown only for context.
+    var target: Target? {
         switch self {
         case .productZPL: .perSecond(20_000)
         case .productPNG: .perSecond(1_000)
+        case .printerRender: .perSecond(500)
+        case .printJobs: .shareOfRate(0.5)
+        case .printJobsPerConnection: nil
         default: .ratio(1.2)
         }
     }
+
+    /// Whether the C probe is a rate of jobs, so its share is worth showing beside the ratio.
+    var comparesRates: Bool { self == .printJobs || self == .printJobsPerConnection }
 }
 
 struct BenchResult {
@@ -183,6 +221,9 @@ struct BenchResult {
 
     var ratio: Double? { anchor.map { ours / $0 } }
 
+    /// The station's rate as a share of the C probe's.
+    var shareOfRate: Double? { anchor.map { $0 / ours } }
+
     /// Labels a second at the measured time per label.
     var perSecond: Double { 1 / (step.unit == "ms" ? ours / 1e3 : ours / 1e6) }
 
@@ -191,6 +232,8 @@ struct BenchResult {
         switch step.target {
         case .ratio(let limit): ratio.map { $0 <= limit }
         case .perSecond(let floor): perSecond >= floor
+        case .shareOfRate(let floor): shareOfRate.map { $0 >= floor }
+        case nil: nil
         }
     }
 
@@ -198,6 +241,8 @@ struct BenchResult {
         switch step.target {
         case .ratio(let limit): "≤ \(limit)×"
         case .perSecond(let floor): "≥ \(Int(floor))/s"
+        case .shareOfRate(let floor): "≥ \(Int(floor * 100))% of C rate"
+        case nil: "none"
         }
     }
 
@@ -207,6 +252,7 @@ struct BenchResult {
         if let anchor, let ratio {
             object["c_lower_bound"] = anchor
             object["ratio"] = (ratio * 1000).rounded() / 1000
+            if step.comparesRates, let shareOfRate { object["share_of_c_rate"] = (shareOfRate * 1000).rounded() / 1000 }
         }
         if let withinTarget { object["within_target"] = withinTarget }
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
@@ -219,13 +265,19 @@ struct BenchResult {
              format(result.ours, result.step.unit),
              String(Int(result.perSecond.rounded())),
              result.anchor.map { format($0, result.step.unit) } ?? "-",
-             result.ratio.map { String(format: "%.2f×", $0) } ?? "-",
+             result.ratioText,
              result.targetText + (result.withinTarget.map { $0 ? " ok" : " MISSED" } ?? "")]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         for row in [header] + rows {
             print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
         }
+    }
+
+    private var ratioText: String {
+        guard let ratio else { return "-" }
+        guard step.comparesRates, let shareOfRate else { return String(format: "%.2f×", ratio) }
+        return String(format: "%.2f× (%.1f%% of C rate)", ratio, shareOfRate * 100)
     }
 
     private static func format(_ value: Double, _ unit: String) -> String {
