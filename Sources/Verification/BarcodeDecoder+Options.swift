@@ -6,10 +6,8 @@ extension BarcodeDecoder {
         /// Also read light-on-dark symbols: when a pass finds nothing, zbar scans the inverted
         /// image. Costs a second pass on images without a symbol.
         public var tryInverted: Bool
-        /// Read EAN-2/EAN-5 add-ons and append them to the main EAN/UPC text, as zbar's
-        /// composite symbols do. Off by default, as in zbar: many products carry an add-on that
-        /// the expected code leaves out, and the text would then no longer match.
-        public var eanAddOns: Bool
+        /// When an EAN-2/EAN-5 add-on is appended to the main EAN/UPC text.
+        public var eanAddOns: EANAddOns
         /// How long one image may take when the first plain pass finds nothing: rescaled and
         /// enhanced copies are tried until one is read or this time is spent. Zero keeps the
         /// single pass. A clean label never pays it; an image without a symbol always does.
@@ -23,12 +21,28 @@ extension BarcodeDecoder {
         /// confirming a read before it rejects a label.
         public var requireAgreement: Bool
 
+        /// When an EAN-2/EAN-5 add-on (books, periodicals) is appended to the main EAN/UPC
+        /// text, as zbar's composite symbols do. The main number alone is a partial read of a
+        /// symbol with an add-on, and a decoder that looks for add-ons sometimes invents one
+        /// beside a plain EAN-13: both are wrong reads.
+        public enum EANAddOns: Sendable, Equatable {
+            /// Look for add-ons; report one only when two independent attempts read it (both
+            /// decoders, or copies made differently). A symbol whose add-on is seen but not
+            /// confirmed by further attempts is reported with its main number alone (see
+            /// `ReadEvidence`). A symbol without an add-on costs nothing more.
+            case confirmed
+            /// Append any add-on read once.
+            case always
+            /// Ignore add-ons: report the main number.
+            case never
+        }
+
         public static let defaultTimeBudget: Duration = .milliseconds(300)
 
         public init(
             symbologies: Set<BarcodeSymbology> = BarcodeSymbology.common,
             tryInverted: Bool = false,
-            eanAddOns: Bool = false,
+            eanAddOns: EANAddOns = .confirmed,
             timeBudget: Duration = Options.defaultTimeBudget,
             regionOfInterest: Region? = nil,
             requireAgreement: Bool = false

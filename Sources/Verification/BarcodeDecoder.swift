@@ -24,8 +24,8 @@ public struct BarcodeDecoder: ~Copyable {
 
     /// Every symbol of the asked symbologies in `image`; none is an empty array, not an error.
     ///
-    /// One plain zbar pass reads a clean label. Only when it finds nothing are rescaled and
-    /// enhanced copies tried, within `options.timeBudget` (see `ReadEvidence` for what such a
+    /// One plain zbar pass reads a clean label. Only when it finds nothing, or an add-on awaits
+    /// confirmation, are rescaled and enhanced copies tried, within `options.timeBudget` (see `ReadEvidence` for what such a
     /// copy's read must show before it is reported).
     public func decode(_ image: GrayImage) throws(VerificationError) -> [DecodedSymbol] {
         guard image.width > 0, image.height > 0 else {
@@ -46,8 +46,8 @@ public struct BarcodeDecoder: ~Copyable {
                 origin = (region.x, region.y)
             }
         }
-        let reader = ZXingReader(symbologies: options.symbologies, eanAddOns: options.eanAddOns)
-        var evidence = ReadEvidence(requiresAgreement: options.requireAgreement)
+        let reader = ZXingReader(symbologies: options.symbologies, eanAddOns: options.eanAddOns != .never)
+        var evidence = ReadEvidence(requiresAgreement: options.requireAgreement, addOns: options.eanAddOns)
         let quick = reader.read(scanned, effort: .quick)
         evidence.add(quick, from: Attempt(1, by: .zxing))
         // A QR read is guarded by its error correction; a linear one is worth zbar's opinion.
@@ -55,7 +55,8 @@ public struct BarcodeDecoder: ~Copyable {
             evidence.add(scan(scanned), from: Attempt(1))
         }
         var found = evidence.accepted()
-        if found.isEmpty, options.timeBudget > .zero {
+        // An add-on seen only once is worth further attempts; a symbol without one is not.
+        if found.isEmpty || evidence.awaitsAddOn, options.timeBudget > .zero {
             found = retried(scanned, evidence: evidence, reader: reader, plainTime: clock.now - start, deadline: start + options.timeBudget)
         }
         let elapsed = clock.now - start
@@ -97,7 +98,7 @@ public struct BarcodeDecoder: ~Copyable {
         }
         // Raw QR bytes: zbar's own charset guess garbles UTF-8 Chinese; TextDecoding decides.
         zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_BINARY, 1)
-        if options.eanAddOns {
+        if options.eanAddOns != .never {
             for type in [ZBAR_COMPOSITE, ZBAR_EAN2, ZBAR_EAN5] {
                 zbar_image_scanner_set_config(scanner, type, ZBAR_CFG_ENABLE, 1)
             }

@@ -16,6 +16,7 @@ struct ZXingReader {
     }
 
     let symbologies: Set<BarcodeSymbology>
+    /// Read EAN-2/EAN-5 add-ons and append them to the main number.
     let eanAddOns: Bool
 
     /// Every read in `image`, or none when zxing-cpp failed (it only fails out of memory).

@@ -39,8 +39,8 @@ struct DecodeCommand: AsyncParsableCommand {
     @Flag(help: "Also read light-on-dark symbols.")
     var inverted = false
 
-    @Flag(name: .customLong("add-ons"), help: "Read EAN-2/EAN-5 add-ons and append their digits to the EAN/UPC text.")
-    var addOns = false
+    @Flag(help: "EAN-2/EAN-5 add-ons: by default appended to the EAN/UPC text when two reads agree on them.")
+    var addOns: AddOnChoice?
 
     @Option(help: ArgumentHelp("Scan only this rectangle of each image, in pixels from the top-left corner.", valueName: "x,y,width,height"))
     var region: String?
@@ -53,7 +53,7 @@ struct DecodeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = BarcodeDecoder.Options(
-            symbologies: try symbologies(), tryInverted: inverted, eanAddOns: addOns,
+            symbologies: try symbologies(), tryInverted: inverted, eanAddOns: addOns?.mode ?? .confirmed,
             timeBudget: .milliseconds(budgetMilliseconds), regionOfInterest: try regionOfInterest()
         )
         var failed = false
@@ -100,6 +100,23 @@ struct DecodeCommand: AsyncParsableCommand {
 
     private static func printError(_ message: String) {
         FileHandle.standardError.write(Data("tracestation decode: \(message)\n".utf8))
+    }
+}
+
+/// `--add-ons` or `--no-add-ons`, for `decode` and `verify`; neither keeps the confirmed default.
+enum AddOnChoice: EnumerableFlag {
+    case always, never
+
+    var mode: BarcodeDecoder.Options.EANAddOns { self == .always ? .always : .never }
+
+    static func name(for value: AddOnChoice) -> NameSpecification {
+        .customLong(value == .always ? "add-ons" : "no-add-ons")
+    }
+
+    static func help(for value: AddOnChoice) -> ArgumentHelp? {
+        value == .always
+            ? "Append any EAN-2/EAN-5 add-on read, even once."
+            : "Ignore EAN-2/EAN-5 add-ons: report the main EAN/UPC number."
     }
 }
 

@@ -53,6 +53,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("budget-ms"), help: ArgumentHelp("Milliseconds an image may take for further attempts when the first pass finds nothing.", valueName: "N"))
     var budgetMilliseconds = Int(BarcodeDecoder.Options.defaultTimeBudget / .milliseconds(1))
 
+    @Flag(help: "EAN-2/EAN-5 add-ons, as for decode.")
+    var addOns: AddOnChoice?
+
     func validate() throws {
         let modes = [!images.isEmpty, watch != nil, stream != nil].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give images, --watch DIR or --stream -, exactly one of them") }
@@ -63,7 +66,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         var verifier = Verifier(
-            options: BarcodeDecoder.Options(symbologies: try symbologies(), timeBudget: .milliseconds(budgetMilliseconds)),
+            options: BarcodeDecoder.Options(
+                symbologies: try symbologies(), eanAddOns: addOns?.mode ?? .confirmed, timeBudget: .milliseconds(budgetMilliseconds)
+            ),
             expected: try expectedCodes(), grading: grade ? Self.grading : nil
         )
         if let watch {

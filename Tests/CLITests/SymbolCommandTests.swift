@@ -79,3 +79,22 @@ struct SymbolCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".png") }.count == 10)
     }
 }
+
+@Suite("tracestation decode and EAN add-ons")
+struct AddOnCommandTests {
+    /// A book's EAN-13 with a 5-digit add-on, from the decode fixtures beside the repository.
+    static let bookPhoto = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/fixtures/decode/ean13-extension-1/1.png").path
+
+    @Test(
+        "decode appends a confirmed add-on by default; --no-add-ons gives the main number",
+        .enabled(if: FileManager.default.fileExists(atPath: bookPhoto), "the decode fixtures are not beside the repository")
+    )
+    func addOnFlags() throws {
+        #expect(try CommandRunner.run("decode", Self.bookPhoto).lines == ["978073520044951299"])
+        #expect(try CommandRunner.run("decode", "--add-ons", Self.bookPhoto).lines == ["978073520044951299"])
+        #expect(try CommandRunner.run("decode", "--no-add-ons", Self.bookPhoto).lines == ["9780735200449"])
+        #expect(try CommandRunner.run("decode", "--add-ons", "--no-add-ons", Self.bookPhoto).status != 0)
+    }
+}

@@ -79,12 +79,25 @@ struct BarcodeDecoderTests {
         }
     }
 
-    @Test("an EAN-13 add-on is appended to the main number when add-ons are on", .enabled(if: FixtureSample.folderExists, "the decode fixtures are not beside the repository"))
+    @Test("an EAN-13 add-on both decoders read is appended to the main number by default", .enabled(if: FixtureSample.folderExists, "the decode fixtures are not beside the repository"))
     func addOn() throws {
         let image = try #require(Self.fixtureImage("ean13-extension-1/1.png"))
-        let symbols = try BarcodeDecoder(options: .init(eanAddOns: true)).decode(image)
-        #expect(symbols.map(\.text) == ["978073520044951299"])
-        #expect(symbols.first?.position.isEmpty == false)
+        for mode in [BarcodeDecoder.Options.EANAddOns.confirmed, .always] {
+            let symbols = try BarcodeDecoder(options: .init(eanAddOns: mode)).decode(image)
+            #expect(symbols.map(\.text) == ["978073520044951299"])
+            #expect(symbols.first?.position.isEmpty == false)
+        }
+        #expect(try BarcodeDecoder(options: .init(eanAddOns: .never)).decode(image).map(\.text) == ["9780735200449"])
+    }
+
+    @Test("an EAN-13 without an add-on stays 13 digits in every add-on mode")
+    func noAddOn() throws {
+        let symbol = try Symbol.render(.ean13, text: "6901234567892", options: RenderOptions(moduleSize: 3))
+        var canvas = Bitmap(width: symbol.width + 120, height: symbol.height + 80)
+        canvas.draw(symbol, x: 60, y: 40)
+        for mode in [BarcodeDecoder.Options.EANAddOns.confirmed, .always, .never] {
+            #expect(try BarcodeDecoder(options: .init(eanAddOns: mode)).decode(canvas.grayImage()).map(\.text) == ["6901234567892"])
+        }
     }
 
     private static func fixtureImage(_ name: String) -> GrayImage? {
