@@ -22,6 +22,21 @@ struct CodeKey: Hashable {
         }
     }
 
+    /// The keys `symbol` may match, best first: its own, and for an EAN/UPC read with an
+    /// add-on (13 digits and then 2 or 5) also its main number, because an expected GTIN
+    /// names the product whatever add-on is printed beside it.
+    static func candidates(for symbol: DecodedSymbol) -> [CodeKey] {
+        let own = CodeKey(symbol)
+        let text = symbol.text
+        guard [.ean13, .upcA].contains(symbol.symbology), text.count == 15 || text.count == 18,
+              text.allSatisfy(\.isASCIIDigit), let main = gtin13Key(String(text.prefix(13))) else { return [own] }
+        return [own, CodeKey(value: main)]
+    }
+
+    private init(value: String) {
+        self.value = value
+    }
+
     /// GS1 data in any of its written forms, as canonical symbol data; nil when it is not GS1.
     private static func gs1Key(_ text: String) -> String? {
         let parsed: GS1ElementString? = if text.hasPrefix("(") {

@@ -67,13 +67,19 @@ public struct Verifier: Sendable {
 
     private mutating func verdict(on symbols: [DecodedSymbol], in image: GrayImage, name: String) -> VerificationResult {
         guard let first = symbols.first else { return VerificationResult(file: name, status: .unreadable, ms: 0) }
-        let matching = expectedKeys.isEmpty ? first : symbols.first { expectedKeys[CodeKey($0)] != nil }
-        guard let symbol = matching else {
+        let expectedKeys = expectedKeys
+        let matching: (symbol: DecodedSymbol, key: CodeKey)? = if expectedKeys.isEmpty {
+            (first, CodeKey(first))
+        } else {
+            symbols.lazy.compactMap { symbol in
+                CodeKey.candidates(for: symbol).first { expectedKeys[$0] != nil }.map { (symbol, $0) }
+            }.first
+        }
+        guard let (symbol, key) = matching else {
             // A wrong verdict rejects a label: it needs a second, independent read of the same code.
             guard let confirmed = confirmedRead(in: image) else { return VerificationResult(file: name, status: .unreadable, ms: 0) }
             return VerificationResult(file: name, status: .wrong, read: confirmed.text, symbology: confirmed.symbology, ms: 0)
         }
-        let key = CodeKey(symbol)
         let status: VerificationResult.Status = verified.insert(key).inserted ? .pass : .duplicate
         return VerificationResult(file: name, status: status, expected: expectedKeys[key], read: symbol.text, symbology: symbol.symbology, ms: 0)
     }

@@ -26,6 +26,24 @@ struct VerifierTests {
         #expect(result.read == "TS-OTHER")
     }
 
+    @Test(
+        "an EAN-13 read with its add-on passes against the 13-digit GTIN and against the full number",
+        .enabled(if: FixtureSample.folderExists, "the decode fixtures are not beside the repository")
+    )
+    func addOnMatchesMainNumber() throws {
+        let url = FixtureSample.folder.appendingPathComponent("ean13-extension-1/1.png")
+        let image = try ImageFile.read(path: url.path)
+        var byGTIN = Verifier(expected: ["9780735200449"])
+        let main = byGTIN.verify(image, name: "gtin")
+        #expect(main.status == .pass)
+        #expect(main.read == "978073520044951299")
+        #expect(main.expected == "9780735200449")
+        var byFullNumber = Verifier(expected: ["978073520044951299"])
+        #expect(byFullNumber.verify(image, name: "full").status == .pass)
+        var other = Verifier(expected: ["9780735200440"])
+        #expect(other.verify(image, name: "other").status != .pass)
+    }
+
     @Test("an image without a symbol is unreadable; a file that is no image is an error")
     func unreadableAndError() throws {
         var verifier = Verifier(expected: [link])
