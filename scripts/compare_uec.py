@@ -7,6 +7,12 @@ for our UEC figure and PyPI zxing-cpp (`barcode.extra['UEC']`, zxing-cpp 2.3 or 
 its own. Both figures are graded with the ISO/IEC 15415 UEC limits (0.62, 0.50, 0.37, 0.25);
 the labels agree when the grades differ by at most one. Exits 1 when any label disagrees.
 
+The figures are not measured alike. Ours follows ISO/IEC 15415, 1 - (e + 2t) / (d - p) over
+the worst block, with t counted against the ideal grid from a few points about each module
+centre and p the misdecode protection of versions 1 to 3; zxing-cpp counts the codewords its
+decoder corrected, sampling one pixel a module, and leaves p out. Small voids that hit module
+centres therefore cost more there.
+
     pip install zxing-cpp pillow
     python3 scripts/compare_uec.py --tracestation .build/release/tracestation
 """

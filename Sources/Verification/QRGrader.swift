@@ -11,6 +11,8 @@ struct QRGrader {
     private let corners: [(x: Double, y: Double)]
     private let layout: QRSymbolLayout
     private let reference: QRReferenceGrid?
+    /// Error correction codewords per block that can correct: all but the misdecode protection.
+    private let correctingCodewords: Int
     /// Per module, row-major: the sampled gray level.
     private let samples: [Double]
 
@@ -35,6 +37,7 @@ struct QRGrader {
         corners = best.corners
         map = PerspectiveMap(best.corners)
         self.layout = layout
+        correctingCodewords = layout.ecCodewordsPerBlock - errorCorrection.misdecodeProtection(size: best.size)
         self.reference = reference?.size == best.size ? reference : nil
         let map = self.map, size = best.size
         samples = (0..<(size * size)).map { Self.sample(image, map, size: size, x: $0 % size, y: $0 / size) }
@@ -109,11 +112,12 @@ struct QRGrader {
         return blocks
     }
 
-    /// The lowest over blocks of 1 - (2 errors + erasures) / error-correction codewords, as
-    /// zxing-cpp computes it (no misdecode-protection term).
+    /// The lowest over blocks of 1 - (2 errors + erasures) / (d - p), ISO/IEC 15415 with d the
+    /// block's error correction codewords and p its misdecode protection. zxing-cpp leaves p
+    /// out, so versions 1 to 3 read lower here than there.
     private func unusedErrorCorrection(errors: [Set<Int>], erasures: [Set<Int>]) -> Double {
-        let ec = Double(layout.ecCodewordsPerBlock)
-        return zip(errors, erasures).map { max(0, 1 - (2 * Double($0.count) + Double($1.count)) / ec) }.min() ?? 0
+        let capacity = Double(correctingCodewords)
+        return zip(errors, erasures).map { max(0, 1 - (2 * Double($0.count) + Double($1.count)) / capacity) }.min() ?? 0
     }
 
     /// |X - Y| / mean, from the average module pitch along each axis of the fitted grid.

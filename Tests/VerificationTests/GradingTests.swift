@@ -49,6 +49,22 @@ struct GradingTests {
         #expect(grades.last! < grades.first!, "\(degradation) should cost grade: \(grades)")
     }
 
+    /// Version 1-M keeps 2 of its 10 error correction codewords for misdecode protection
+    /// (ISO/IEC 18004 table 9), so one wrong codeword leaves 1 - 2/8 unused, not 1 - 2/10.
+    @Test("unused error correction leaves misdecode protection out")
+    func unusedErrorCorrectionOfVersion1() throws {
+        var image = LabelDegradation.label(.qr, "TS-0001-2026-LOT42", moduleSize: 6)
+        // The bottom-right module holds a bit of the first codeword; the finders bound the dark extent.
+        let dark = image.pixels.indices.filter { image.pixels[$0] < 128 }
+        let right = dark.map { $0 % image.width }.max()!, bottom = dark.map { $0 / image.width }.max()!
+        for y in (bottom - 5)...bottom {
+            for x in (right - 5)...right { image[x, y] = 255 - image[x, y] }
+        }
+        let grade = try #require(Self.grade(image, .qr))
+        let unused = try #require(grade.parameters.first { $0.name == "unused_error_correction" }?.value)
+        #expect(abs(unused - 0.75) < 0.001, "\(grade.parameters)")
+    }
+
     @Test("linear grades never rise as contrast fades and blur grows")
     func linearNeverRises() {
         let clean = LabelDegradation.label(.ean13, "690123456789", moduleSize: 3)
