@@ -143,9 +143,8 @@ private struct DecodeLine: Encodable {
         gs1 = symbol.isGS1
         bytesHex = symbol.bytes.map { String(format: "%02x", $0) }.joined()
         position = symbol.position.map { [$0.x, $0.y] }
-        let (seconds, attoseconds) = symbol.decodeTime.components
         // Microsecond resolution is plenty for a decode time and keeps lines short.
-        ms = ((Double(seconds) * 1e3 + Double(attoseconds) / 1e15) * 1e3).rounded() / 1e3
+        ms = (symbol.decodeTime.microseconds).rounded() / 1e3
     }
 
     func json() throws -> String {

@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
     var gtin = "06901234567892"
 
     @Option(help: "Lot (batch) number, at most 20 characters of GS1 CSET 82.")
-    var lot = "L" + Self.today(format: "yyyyMMdd")
+    var lot = "L" + StationDate.today(format: "yyyyMMdd")
 
     @Option(help: ArgumentHelp("Dots per module for the rendered symbols.", valueName: "DOTS"))
     var module = 4
@@ -42,7 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let date = Self.today(format: "yyMMdd")
+        let date = StationDate.today(format: "yyMMdd")
         let builder = try GS1ItemCodeBuilder(gtin: gtin, lot: lot, productionDate: date)
         var serials = try RandomSerialGenerator(length: 12)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -60,12 +60,9 @@ struct DemoCommand: AsyncParsableCommand {
             labels.append(DemoLabel(index: index, kind: .qr, data: try code.digitalLink(domain: GS1DigitalLink.defaultDomain)))
             labels.append(DemoLabel(index: index, kind: .gs1QR, data: code.symbolData(), shown: code.humanReadable))
             labels.append(DemoLabel(index: index, kind: .gs1_128, data: code.symbolData(), shown: code.humanReadable))
-            let payload = try code.digitalLink(domain: GS1DigitalLink.defaultDomain)
-            let values = template.sample.merging(FieldValues([
-                "code.payload": payload, "code.hri": code.humanReadable, "code.serial": serial,
-                "batch.lot": lot, "batch.date": date,
-            ]))
-            labels.append(DemoLabel(index: index, product: values, data: payload, name: "product-label"))
+            let item = try FieldValues(code: code)
+            let values = template.sample.merging(item).merging(FieldValues(["batch.lot": lot, "batch.date": date]))
+            labels.append(DemoLabel(index: index, product: values, data: item["code.payload"]!, name: "product-label"))
         }
         labels.append(DemoLabel(index: count + 1, kind: .qr, data: "产品名称：电线电缆 BV 2.5mm² 批号 \(lot)", name: "qr-chinese"))
         labels.append(DemoLabel(index: count + 2, kind: .ean13, data: String(builder.gtin.gtin14.dropFirst())))
@@ -83,13 +80,6 @@ struct DemoCommand: AsyncParsableCommand {
         print("\nAll \(rows.count) labels decoded back to exactly the code issued.")
     }
 
-    private static func today(format: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = format
-        return formatter.string(from: Date())
-    }
 }
 
 /// One label of the demo: what is encoded, and how it is shown in the table.

@@ -57,8 +57,10 @@ extension LabelCommand {
         var zpl: String?
 
         func validate() throws {
-            for setting in settings where !setting.contains("=") || setting.hasPrefix("=") {
-                throw ValidationError("--set \(setting): give key=value, e.g. --set batch.lot=L2025A")
+            do {
+                _ = try FieldValues(settings: settings)
+            } catch {
+                throw ValidationError("--set: \(error)")
             }
         }
 
@@ -89,16 +91,12 @@ extension LabelCommand {
                 guard let bytes = FileManager.default.contents(atPath: data) else { throw LabelError(file: data, "cannot read the file") }
                 values = values.merging(try FieldValues(json: Array(bytes), file: data))
             }
-            var set: [String: String] = [:]
-            for setting in settings {
-                let parts = setting.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                set[String(parts[0])] = String(parts[1])
-            }
+            let set = try FieldValues(settings: settings)
             let used = Set(template.keys)
-            for key in set.keys.sorted() where !used.contains(key) {
+            for key in set.values.keys.sorted() where !used.contains(key) {
                 complain("warning: --set \(key): \(template.file) does not use this key; it uses \(template.keys.joined(separator: ", "))")
             }
-            return values.merging(FieldValues(set))
+            return values.merging(set)
         }
 
         /// A line on standard error, where warnings and errors go so that standard output stays data.

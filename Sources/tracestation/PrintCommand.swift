@@ -43,12 +43,14 @@ struct PrintCommand: AsyncParsableCommand {
     var gtin = "06901234567892"
 
     @Option(help: "Lot (batch) number.")
-    var lot = "L" + Self.today(format: "yyyyMMdd")
+    var lot = "L" + StationDate.today(format: "yyyyMMdd")
 
     func validate() throws {
         guard (1...100_000).contains(count) else { throw ValidationError("--count must be 1–100000 (got \(count))") }
-        for setting in settings where !setting.contains("=") || setting.hasPrefix("=") {
-            throw ValidationError("--set \(setting): give key=value, e.g. --set product.name=Cable")
+        do {
+            _ = try FieldValues(settings: settings)
+        } catch {
+            throw ValidationError("--set: \(error)")
         }
         if let printer, Self.address(printer, defaultPort: 9100) == nil {
             throw ValidationError("--printer \(printer): give host:port, e.g. 192.168.1.50:9100")
@@ -62,14 +64,10 @@ struct PrintCommand: AsyncParsableCommand {
         let renderer = try LabelRenderer(template: labelTemplate, device: profile)
         let (host, port) = printer.flatMap { Self.address($0, defaultPort: profile.port) } ?? (profile.host, profile.port)
 
-        let date = Self.today(format: "yyMMdd")
+        let date = StationDate.today(format: "yyMMdd")
         let builder = try GS1ItemCodeBuilder(gtin: gtin, lot: lot, productionDate: date)
         var serials = try RandomSerialGenerator(length: 12)
-        var fixed: [String: String] = ["batch.lot": lot, "batch.date": date]
-        for setting in settings {
-            let parts = setting.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            fixed[String(parts[0])] = String(parts[1])
-        }
+        let fixed = FieldValues(["batch.lot": lot, "batch.date": date]).merging(try FieldValues(settings: settings))
 
         let link = PrinterLink(host: host, port: port)
         let progress = Task { await Self.report(link.events, total: count) }
@@ -78,12 +76,9 @@ struct PrintCommand: AsyncParsableCommand {
             let serial = try serials.next()
             guard issued.insert(serial).inserted else { continue }
             let code = try builder.code(serial: serial)
-            let payload = try code.digitalLink(domain: GS1DigitalLink.defaultDomain)
-            let values = labelTemplate.sample.merging(FieldValues([
-                "code.payload": payload, "code.hri": code.humanReadable, "code.serial": serial,
-            ])).merging(FieldValues(fixed))
-            let format = try renderer.zpl(values)
-            await link.submit(format.bytes, quantity: format.quantity, reference: payload)
+            let item = try FieldValues(code: code)
+            let format = try renderer.zpl(labelTemplate.sample.merging(item).merging(fixed))
+            await link.submit(format.bytes, quantity: format.quantity, reference: item["code.payload"]!)
         }
         await link.waitUntilIdle()
         await link.close()
@@ -140,11 +135,4 @@ struct PrintCommand: AsyncParsableCommand {
         return (String(host), port)
     }
 
-    private static func today(format: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = format
-        return formatter.string(from: Date())
-    }
 }
