@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "VirtualPrinter", targets: ["VirtualPrinter"]),
         .library(name: "Printing", targets: ["Printing"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "PlatformSim", targets: ["PlatformSim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -23,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
     ],
     targets: [
         // C libraries. zbar and libqrencode report errors by return value, so a module map is
@@ -67,10 +71,23 @@ let package = Package(
             name: "Printing",
             dependencies: ["ZPL", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
+        .target(
+            name: "Reporting",
+            dependencies: [
+                "Ledger", "TraceCodes", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The reference receiver for reports: what tests and the demo deliver to.
+        .target(
+            name: "PlatformSim",
+            dependencies: ["Reporting", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "tracestation",
             dependencies: [
                 "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels", "Ledger", "VirtualPrinter", "Printing",
+                "Reporting", "PlatformSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -116,6 +133,15 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ReportingTests", dependencies: [
+            "Reporting", "Ledger", "PlatformSim", .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        .testTarget(name: "PlatformSimTests", dependencies: [
+            "PlatformSim", "Reporting", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
         .testTarget(name: "CLITests", dependencies: ["tracestation"]),
