@@ -33,6 +33,8 @@ struct AuditReplay {
     private(set) var batches: [Int64: BatchFacts] = [:]
     private(set) var verifications = 0
     private(set) var checkpoints: [Int64: Checkpoint] = [:]
+    /// Codes in each acknowledged report chunk, by the chunk's idempotency key.
+    private(set) var acknowledgedChunks: [String: Int] = [:]
     private var encoding: [UInt8] = []
 
     init(trustedKey: [UInt8]?, expectedCodes: Int = 0) {
@@ -72,12 +74,17 @@ struct AuditReplay {
             batches[batchID] = BatchFacts(details: event.details, limit: limit)
             return nil
         }
+        if kind == .reportAcknowledged {
+            // Reports go out after a batch closes as well as before, so a closed batch takes them.
+            guard batches[batchID] != nil else { return "batch \(batchID) was never created" }
+            return acknowledge(details: event.details)
+        }
         // The facts are read and changed in place: a copy held across a change would copy
         // its counts on every event.
         guard let closed = batches[batchID]?.closed else { return "batch \(batchID) was never created" }
         guard !closed else { return "batch \(batchID) was already closed" }
         switch kind {
-        case .batchCreated:
+        case .batchCreated, .reportAcknowledged:
             return nil
         case .issued:
             guard let code = event.code, positions[code] == nil else { return "code issued twice or missing" }
@@ -119,6 +126,16 @@ struct AuditReplay {
             checkpoints[batchID] = checkpoint
             batches[batchID]!.closed = true
         }
+        return nil
+    }
+
+    private mutating func acknowledge(details: String) -> String? {
+        guard let members = CanonicalJSON.parse(details), members["destination"] is String, members["receipt"] is String,
+              let key = members["chunk"] as? String, let codes = members["codes"] as? Int else {
+            return "unreadable acknowledgement"
+        }
+        guard acknowledgedChunks[key] == nil else { return "chunk \(key) acknowledged twice" }
+        acknowledgedChunks[key] = codes
         return nil
     }
 

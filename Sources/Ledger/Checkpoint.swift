@@ -20,6 +20,8 @@ public struct Checkpoint: Sendable, Hashable {
     public let signature: [UInt8]
 
     static let tag = Array("TSCP1".utf8)
+    /// Counts derived from others, or kept outside the chain, that a checkpoint does not hold.
+    static let unsignedFields: Set<String> = ["printed", "reported", "acknowledged"]
 
     static func message(batch: Int64, lastSeq: Int64, lastHash: [UInt8], counts: Reconciliation, override: CloseOverride?) -> [UInt8] {
         let numbers = [counts.issued, counts.sent, counts.printedConfirmed, counts.unconfirmed, counts.verifiedPass,
@@ -46,7 +48,8 @@ public struct Checkpoint: Sendable, Hashable {
     var details: String {
         var members: [String: CanonicalJSON] = [
             "last_seq": .integer(lastSeq), "last_hash": .string(lastHash.hex),
-            "counts": .object(Dictionary(uniqueKeysWithValues: counts.fields.filter { $0.name != "printed" }.map { ($0.name, .integer(Int64($0.value))) })),
+            "counts": .object(Dictionary(uniqueKeysWithValues: counts.fields.filter { !Self.unsignedFields.contains($0.name) }
+                .map { ($0.name, .integer(Int64($0.value))) })),
             "public_key": .string(publicKey.hex), "signature": .string(signature.hex),
         ]
         if let override {

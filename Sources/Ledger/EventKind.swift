@@ -9,4 +9,6 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case verifiedFail = "verified-fail"
     case voided
     case batchClosed = "batch-closed"
+    /// The platform acknowledged a report chunk; details: destination, chunk key, codes, receipt.
+    case reportAcknowledged = "report-acknowledged"
 }

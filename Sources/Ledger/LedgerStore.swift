@@ -20,4 +20,32 @@ public protocol LedgerStore: Sendable {
     func close(batch: Int64, signer: CheckpointSigner, override: CloseOverride?) async throws(LedgerError) -> Checkpoint
     /// Checks the chain, the checkpoints and the derived tables; `trustedKey` pins the signer.
     func verifyAudit(trustedKey: [UInt8]?) async throws(LedgerError) -> AuditReport
+
+    // The reporting outbox. A destination is an endpoint URL; each code is reported to it as
+    // commissioned at most once and as voided at most once, so reporting is incremental.
+
+    /// The batch's commissioned codes and voids not yet queued for `destination`.
+    func reportableRecords(batch: Int64, destination: String) async throws(LedgerError) -> ReportableRecords
+    /// Queues one report with all its chunks in one transaction: reads the records still to
+    /// report, lets `build` turn them into chunks, and marks every record as reported to the
+    /// destination. Returns nil (queuing nothing) when there is nothing new to report.
+    func enqueueReport(batch: Int64, destination: String, build: (ReportDraft) throws -> [OutboxChunk])
+        async throws(LedgerError) -> QueuedReport?
+    /// Pending chunks whose next attempt is at or before `now` (ms), oldest first; all
+    /// destinations when `destination` is nil.
+    func dueChunks(now: Int64, limit: Int, destination: String?) async throws(LedgerError) -> [DueChunk]
+    /// The earliest next attempt of any pending chunk, or nil when nothing is pending.
+    func nextAttemptTime(destination: String?) async throws(LedgerError) -> Int64?
+    /// Marks a pending chunk delivered with the receiver's receipt and appends a
+    /// `report-acknowledged` event; false (and nothing written) when it was not pending.
+    @discardableResult
+    func acknowledge(chunk: Int64, receipt: String) async throws(LedgerError) -> Bool
+    /// Counts a failed attempt of a pending chunk and sets when to try again.
+    func retryLater(chunk: Int64, error: String, nextAttemptAt: Int64) async throws(LedgerError)
+    /// Moves a pending chunk to the dead letters with the receiver's reason.
+    func deadLetter(chunk: Int64, reason: String) async throws(LedgerError)
+    /// Reports with their chunks by state, and every dead letter.
+    func outboxStatus(destination: String?) async throws(LedgerError) -> OutboxStatus
+    /// Makes dead letters pending again, due now, attempts reset; returns how many.
+    func requeueDeadLetters(destination: String?) async throws(LedgerError) -> Int
 }

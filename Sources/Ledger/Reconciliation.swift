@@ -32,8 +32,14 @@ public struct Reconciliation: Sendable, Hashable {
     public let reprinted: Int
     /// Issued and never sent or printed.
     public let unused: Int
+    /// Commissioned codes queued in reports to any destination.
+    public let reported: Int?
+    /// Of those, codes whose chunk the platform acknowledged.
+    public let acknowledged: Int?
 
-    public init(scope: Scope, counts: [LabelState: Int], reprinted: Int) {
+    /// `reported` and `acknowledged` are nil where the outbox is not counted: a checkpoint
+    /// signs the label counts alone.
+    public init(scope: Scope, counts: [LabelState: Int], reprinted: Int, reported: Int? = nil, acknowledged: Int? = nil) {
         self.scope = scope
         sent = counts[.sent, default: 0]
         printedConfirmed = counts[.printed, default: 0]
@@ -44,6 +50,8 @@ public struct Reconciliation: Sendable, Hashable {
         unused = counts[.issued, default: 0]
         issued = counts.values.reduce(0, +)
         self.reprinted = reprinted
+        self.reported = reported
+        self.acknowledged = acknowledged
     }
 
     /// Labels that reached the printer.
@@ -62,10 +70,14 @@ public struct Reconciliation: Sendable, Hashable {
 
     public var isBalanced: Bool { problems.isEmpty }
 
-    /// The counts in report order, with their stable names (JSON keys and CSV columns).
+    /// The counts in report order, with their stable names (JSON keys and CSV columns); the
+    /// reporting counts come last, when counted.
     public var fields: [(name: String, value: Int)] {
-        [("issued", issued), ("sent", sent), ("printed_confirmed", printedConfirmed), ("unconfirmed", unconfirmed),
-         ("verified_pass", verifiedPass), ("verified_fail", verifiedFail), ("voided", voided),
-         ("reprinted", reprinted), ("unused", unused), ("printed", printed)]
+        var fields = [("issued", issued), ("sent", sent), ("printed_confirmed", printedConfirmed), ("unconfirmed", unconfirmed),
+                      ("verified_pass", verifiedPass), ("verified_fail", verifiedFail), ("voided", voided),
+                      ("reprinted", reprinted), ("unused", unused), ("printed", printed)]
+        if let reported { fields.append(("reported", reported)) }
+        if let acknowledged { fields.append(("acknowledged", acknowledged)) }
+        return fields
     }
 }

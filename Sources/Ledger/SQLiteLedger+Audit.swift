@@ -62,7 +62,27 @@ extension SQLiteLedger {
         if stored != replayed {
             findings.append("checkpoints table: \(stored.count) rows do not match the \(replayed.count) batch-closed events")
         }
+        findings += try compareDeliveredChunks(db, with: replay)
         return findings
+    }
+
+    /// A chunk is delivered exactly when a `report-acknowledged` event names it, with its codes.
+    private static func compareDeliveredChunks(_ db: Database, with replay: AuditReplay) throws -> [String] {
+        var expected = replay.acknowledgedChunks
+        var findings: [String] = []
+        for row in try Row.fetchAll(db, sql: "SELECT idempotency_key, code_count FROM report_chunks WHERE state = 'delivered' ORDER BY id") {
+            let key: String = row[0], codes: Int = row[1]
+            switch expected.removeValue(forKey: key) {
+            case nil: findings.append("report_chunks table: chunk \(key) is delivered, but no event records its acknowledgement")
+            case let acknowledged? where acknowledged != codes:
+                findings.append("report_chunks table: chunk \(key) holds \(codes) codes; its acknowledgement says \(acknowledged)")
+            default: break
+            }
+        }
+        for key in expected.keys.sorted() {
+            findings.append("report_chunks table: chunk \(key) was acknowledged, but is not marked delivered")
+        }
+        return Array(findings.prefix(3)) + (findings.count > 3 ? ["report_chunks table: \(findings.count) chunks differ from the events in all"] : [])
     }
 
     /// Walks the `codes` table in id order beside the replayed codes in issuance order: the

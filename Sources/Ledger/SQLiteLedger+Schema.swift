@@ -5,8 +5,9 @@ import GRDB
 ///
 /// `events` is the append-only source of truth; `codes`, `batches.issued_count`/`state`,
 /// `verifications` and `checkpoints` are derived from it in the same transaction, and
-/// `audit verify` re-derives and compares them. `products`, `reports` and `outbox` belong to
-/// the reporting path.
+/// `audit verify` re-derives and compares them. The outbox (v3: `report_destinations`,
+/// `reports`, `report_chunks`, `reported_codes`) is the reporting path's durable queue; a
+/// chunk's delivery is also a `report-acknowledged` event, which the audit compares with it.
 extension SQLiteLedger {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -131,6 +132,60 @@ extension SQLiteLedger {
                 CREATE UNIQUE INDEX codes_by_product_serial ON codes(product_id, serial);
                 CREATE INDEX codes_by_batch_state ON codes(batch_id, state, reprint_of);
                 CREATE INDEX codes_by_issued_at ON codes(issued_at, state, reprint_of);
+                """)
+        }
+        migrator.registerMigration("v3: report outbox") { db in
+            // The v1 `reports` and `outbox` tables were placeholders, never written.
+            //
+            // A report is queued whole in one transaction: its chunks (the exact bytes to
+            // send) and a row per record in `reported_codes`, whose primary key lets each code
+            // be reported to a destination once as commissioned and once as voided. A chunk is
+            // pending until a 2xx answer (delivered, with the receipt) or a 4xx (dead, with
+            // the reason); retries only move its next attempt.
+            try db.execute(sql: """
+                DROP TABLE outbox;
+                DROP TABLE reports;
+                CREATE TABLE report_destinations (
+                    id INTEGER PRIMARY KEY,
+                    url TEXT NOT NULL UNIQUE
+                );
+                CREATE TABLE reports (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    destination_id INTEGER NOT NULL REFERENCES report_destinations(id),
+                    station TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    code_count INTEGER NOT NULL,
+                    void_count INTEGER NOT NULL,
+                    chunk_count INTEGER NOT NULL
+                );
+                CREATE INDEX reports_by_batch ON reports(batch_id);
+                CREATE TABLE report_chunks (
+                    id INTEGER PRIMARY KEY,
+                    report_id INTEGER NOT NULL REFERENCES reports(id),
+                    chunk_index INTEGER NOT NULL,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    body BLOB NOT NULL,
+                    code_count INTEGER NOT NULL,
+                    void_count INTEGER NOT NULL,
+                    first_code TEXT,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER NOT NULL,
+                    last_error TEXT,
+                    acknowledged_at INTEGER,
+                    receipt TEXT,
+                    UNIQUE (report_id, chunk_index)
+                );
+                CREATE INDEX report_chunks_by_state ON report_chunks(state, next_attempt_at);
+                CREATE TABLE reported_codes (
+                    destination_id INTEGER NOT NULL REFERENCES report_destinations(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('commissioned', 'voided')),
+                    code_id INTEGER NOT NULL REFERENCES codes(id),
+                    chunk_id INTEGER NOT NULL REFERENCES report_chunks(id),
+                    PRIMARY KEY (destination_id, kind, code_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX reported_codes_by_chunk ON reported_codes(chunk_id);
                 """)
         }
         return migrator

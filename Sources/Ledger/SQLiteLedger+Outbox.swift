@@ -1,0 +1,252 @@
+import Foundation
+import GRDB
+
+/// The reporting outbox (migration v3). Plain SQL, so the same statements serve PostgreSQL.
+extension SQLiteLedger {
+    public func reportableRecords(batch id: Int64, destination: String) async throws(LedgerError) -> ReportableRecords {
+        try read { db in try Self.reportable(db, batch: Self.fetchBatch(db, id), destination: destination).records }
+    }
+
+    public func enqueueReport(batch id: Int64, destination: String, build: (ReportDraft) throws -> [OutboxChunk])
+        async throws(LedgerError) -> QueuedReport? {
+        try write { db in
+            let batch = try Self.fetchBatch(db, id)
+            let (records, codeIDs) = try Self.reportable(db, batch: batch, destination: destination)
+            guard !records.isEmpty else { return nil }
+            try db.execute(sql: "INSERT INTO report_destinations (url) VALUES (?) ON CONFLICT (url) DO NOTHING", arguments: [destination])
+            let destinationID = try Int64.fetchOne(db, sql: "SELECT id FROM report_destinations WHERE url = ?", arguments: [destination])!
+            let createdAt = Timestamp.now()
+            try db.execute(sql: """
+                INSERT INTO reports (batch_id, destination_id, station, created_at, code_count, void_count, chunk_count)
+                VALUES (?, ?, ?, ?, ?, ?, 0)
+                """, arguments: [id, destinationID, station, createdAt, records.codes.count, records.voids.count])
+            let number = db.lastInsertedRowID
+            let subject = "report \(number) of batch \(id) to \(destination)"
+            let chunks: [OutboxChunk]
+            do {
+                chunks = try build(ReportDraft(number: number, createdAt: createdAt, station: station, records: records))
+            } catch {
+                throw LedgerError(subject, .invalidInput("the report could not be built: \(error)"))
+            }
+            try Self.checkCoverage(chunks, records: records, subject: subject)
+            try db.execute(sql: "UPDATE reports SET chunk_count = ? WHERE id = ?", arguments: [chunks.count, number])
+
+            let reported = try RowStatement(db, sql: "INSERT INTO reported_codes (destination_id, kind, code_id, chunk_id) VALUES (?, ?, ?, ?)")
+            reported.bind(destinationID, at: 1)
+            for (index, chunk) in chunks.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO report_chunks (report_id, chunk_index, idempotency_key, body, code_count, void_count, first_code,
+                                               state, next_attempt_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+                    """, arguments: [number, index + 1, chunk.idempotencyKey, Data(chunk.body), chunk.codes.count, chunk.voids.count,
+                                     chunk.codes.first ?? chunk.voids.first, createdAt])
+                let chunkID = db.lastInsertedRowID
+                reported.bind(chunkID, at: 4)
+                for (kind, values) in [("commissioned", chunk.codes), ("voided", chunk.voids)] {
+                    reported.bind(kind, at: 2)
+                    for value in values {
+                        reported.bind(codeIDs[value]!, at: 3)
+                        try reported.run()
+                    }
+                }
+            }
+            return QueuedReport(number: number, batch: id, destination: destination, station: station, createdAt: createdAt,
+                                codes: records.codes.count, voids: records.voids.count, chunks: chunks.count)
+        }
+    }
+
+    public func dueChunks(now: Int64, limit: Int, destination: String?) async throws(LedgerError) -> [DueChunk] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT ch.id, ch.report_id, r.batch_id, d.url, ch.chunk_index, r.chunk_count, ch.idempotency_key, ch.body,
+                       ch.code_count, ch.void_count, ch.attempts
+                FROM report_chunks ch JOIN reports r ON r.id = ch.report_id JOIN report_destinations d ON d.id = r.destination_id
+                WHERE ch.state = 'pending' AND ch.next_attempt_at <= ? AND (? IS NULL OR d.url = ?)
+                ORDER BY ch.next_attempt_at, ch.id LIMIT ?
+                """, arguments: [now, destination, destination, limit]).map { row in
+                DueChunk(id: row[0], report: row[1], batch: row[2], destination: row[3], index: row[4], chunkCount: row[5],
+                         idempotencyKey: row[6], body: [UInt8](row[7] as Data), codes: row[8], voids: row[9], attempts: row[10])
+            }
+        }
+    }
+
+    public func nextAttemptTime(destination: String?) async throws(LedgerError) -> Int64? {
+        try read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT min(ch.next_attempt_at)
+                FROM report_chunks ch JOIN reports r ON r.id = ch.report_id JOIN report_destinations d ON d.id = r.destination_id
+                WHERE ch.state = 'pending' AND (? IS NULL OR d.url = ?)
+                """, arguments: [destination, destination])
+        }
+    }
+
+    @discardableResult
+    public func acknowledge(chunk id: Int64, receipt: String) async throws(LedgerError) -> Bool {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT ch.state, ch.idempotency_key, ch.code_count, r.id, r.batch_id, d.url
+                FROM report_chunks ch JOIN reports r ON r.id = ch.report_id JOIN report_destinations d ON d.id = r.destination_id
+                WHERE ch.id = ?
+                """, arguments: [id]) else { throw LedgerError("report chunk \(id)", .invalidInput("no such chunk in the outbox")) }
+            guard (row[0] as String) == ChunkState.pending.rawValue else { return false }
+            let now = Timestamp.now()
+            try db.execute(sql: """
+                UPDATE report_chunks SET state = 'delivered', attempts = attempts + 1, acknowledged_at = ?, receipt = ?, last_error = NULL
+                WHERE id = ?
+                """, arguments: [now, receipt, id])
+            let details = CanonicalJSON.text([
+                "chunk": .string(row[1]), "codes": .integer(row[2]), "report": .integer(row[3]),
+                "destination": .string(row[5]), "receipt": .string(receipt),
+            ])
+            var chain = try ChainAppender(db, station: station)
+            try chain.append(time: now, batch: row[4], code: nil, kind: .reportAcknowledged, details: details)
+            return true
+        }
+    }
+
+    public func retryLater(chunk id: Int64, error: String, nextAttemptAt: Int64) async throws(LedgerError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE report_chunks SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'
+                """, arguments: [error, nextAttemptAt, id])
+        }
+    }
+
+    public func deadLetter(chunk id: Int64, reason: String) async throws(LedgerError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE report_chunks SET state = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'
+                """, arguments: [reason, id])
+        }
+    }
+
+    public func outboxStatus(destination: String?) async throws(LedgerError) -> OutboxStatus {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.id, r.batch_id, d.url, r.station, r.created_at, r.code_count, r.void_count, r.chunk_count,
+                       sum(CASE WHEN ch.state = 'pending' THEN 1 ELSE 0 END), sum(CASE WHEN ch.state = 'delivered' THEN 1 ELSE 0 END),
+                       sum(CASE WHEN ch.state = 'dead' THEN 1 ELSE 0 END),
+                       sum(CASE WHEN ch.state = 'delivered' THEN ch.code_count ELSE 0 END),
+                       min(CASE WHEN ch.state = 'pending' THEN ch.next_attempt_at END)
+                FROM reports r JOIN report_destinations d ON d.id = r.destination_id JOIN report_chunks ch ON ch.report_id = r.id
+                WHERE (? IS NULL OR d.url = ?)
+                GROUP BY r.id, r.batch_id, d.url, r.station, r.created_at, r.code_count, r.void_count, r.chunk_count
+                ORDER BY r.id
+                """, arguments: [destination, destination])
+            let reports = try rows.map { row in
+                let report = QueuedReport(number: row[0], batch: row[1], destination: row[2], station: row[3], createdAt: row[4],
+                                          codes: row[5], voids: row[6], chunks: row[7])
+                let receipts = try String.fetchAll(db, sql: """
+                    SELECT receipt FROM report_chunks WHERE report_id = ? AND state = 'delivered' ORDER BY chunk_index
+                    """, arguments: [report.number])
+                return OutboxStatus.Report(report: report, chunks: [.pending: row[8], .delivered: row[9], .dead: row[10]],
+                                           acknowledgedCodes: row[11], receipts: receipts, nextAttemptAt: row[12])
+            }
+            let dead = try Row.fetchAll(db, sql: """
+                SELECT ch.id, ch.report_id, r.batch_id, d.url, ch.chunk_index, ch.idempotency_key, ch.attempts, ch.last_error, ch.first_code
+                FROM report_chunks ch JOIN reports r ON r.id = ch.report_id JOIN report_destinations d ON d.id = r.destination_id
+                WHERE ch.state = 'dead' AND (? IS NULL OR d.url = ?)
+                ORDER BY ch.id
+                """, arguments: [destination, destination]).map { row in
+                OutboxStatus.DeadLetter(chunk: row[0], report: row[1], batch: row[2], destination: row[3], index: row[4],
+                                        idempotencyKey: row[5], attempts: row[6], reason: row[7] ?? "", firstCode: row[8])
+            }
+            return OutboxStatus(reports: reports, deadLetters: dead)
+        }
+    }
+
+    public func requeueDeadLetters(destination: String?) async throws(LedgerError) -> Int {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE report_chunks SET state = 'pending', attempts = 0, next_attempt_at = ?
+                WHERE state = 'dead' AND (? IS NULL OR report_id IN (
+                    SELECT r.id FROM reports r JOIN report_destinations d ON d.id = r.destination_id WHERE d.url = ?))
+                """, arguments: [Timestamp.now(), destination, destination])
+            return db.changesCount
+        }
+    }
+
+    /// The batch's records not yet reported to `destination`, and each code's row id.
+    static func reportable(_ db: Database, batch: Batch, destination: String) throws -> (records: ReportableRecords, ids: [String: Int64]) {
+        let destinationID = try Int64.fetchOne(db, sql: "SELECT id FROM report_destinations WHERE url = ?", arguments: [destination])
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.id, c.scheme, c.value, c.element_string, c.state FROM codes c
+            WHERE c.batch_id = ? AND c.state IN ('printed', 'unconfirmed', 'verified-pass', 'verified-fail', 'voided')
+              AND NOT EXISTS (SELECT 1 FROM reported_codes rc WHERE rc.destination_id = ? AND rc.code_id = c.id
+                              AND rc.kind = CASE WHEN c.state = 'voided' THEN 'voided' ELSE 'commissioned' END)
+            ORDER BY c.id
+            """, arguments: [batch.id, destinationID])
+        guard !rows.isEmpty else { return (ReportableRecords(batch: batch, destination: destination, codes: [], voids: []), [:]) }
+        var ids: [String: Int64] = [:]
+        ids.reserveCapacity(rows.count)
+        for row in rows { ids[row[2]] = row[0] }
+        let facts = try eventFacts(db, batch: batch.id, codes: ids)
+        let replacements = try Dictionary(Row.fetchAll(db, sql: """
+            SELECT reprint_of, value FROM codes WHERE batch_id = ? AND reprint_of IS NOT NULL
+            """, arguments: [batch.id]).map { (row: Row) -> (Int64, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
+
+        var codes: [CommissionedCode] = [], voids: [VoidedCode] = []
+        for row in rows {
+            let id: Int64 = row[0], scheme: String = row[1], value: String = row[2], stateText: String = row[4]
+            guard let state = LabelState(rawValue: stateText), let fact = facts[value] else {
+                throw LedgerError("code \(value)", .storage("its \(stateText) state has no matching event; run `tracestation audit verify`"))
+            }
+            if state == .voided {
+                voids.append(VoidedCode(scheme: scheme, value: value, voidedAt: fact.voidedAt ?? fact.time, reason: fact.reason ?? "",
+                                        replacedBy: replacements[id]))
+            } else if let printedAt = fact.printedAt, let station = fact.station {
+                codes.append(CommissionedCode(scheme: scheme, value: value, elementString: row[3], printedAt: printedAt,
+                                              station: station, state: state))
+            } else {
+                throw LedgerError("code \(value)", .storage("it is \(stateText) with no printed event; run `tracestation audit verify`"))
+            }
+        }
+        return (ReportableRecords(batch: batch, destination: destination, codes: codes, voids: voids), ids)
+    }
+
+    private struct EventFacts {
+        var time: Int64
+        var printedAt: Int64?
+        var station: String?
+        var voidedAt: Int64?
+        var reason: String?
+    }
+
+    /// When and where each of `codes` printed, and when and why it was voided, from one pass
+    /// over the batch's events: `printed` wins over an earlier `unconfirmed`.
+    private static func eventFacts(_ db: Database, batch: Int64, codes: [String: Int64]) throws -> [String: EventFacts] {
+        var facts: [String: EventFacts] = [:]
+        facts.reserveCapacity(codes.count)
+        let events = try Row.fetchCursor(db, sql: """
+            SELECT code, kind, time, station, details FROM events
+            WHERE batch_id = ? AND kind IN ('printed', 'unconfirmed', 'voided') AND code IS NOT NULL ORDER BY seq
+            """, arguments: [batch])
+        while let row = try events.next() {
+            let code: String = row[0]
+            guard codes[code] != nil else { continue }
+            let kind: String = row[1], time: Int64 = row[2]
+            var fact = facts[code] ?? EventFacts(time: time)
+            fact.time = time
+            switch kind {
+            case EventKind.voided.rawValue:
+                fact.voidedAt = time
+                fact.reason = CanonicalJSON.parse(row[4])?["reason"] as? String
+            default:
+                fact.printedAt = time
+                fact.station = row[3]
+            }
+            facts[code] = fact
+        }
+        return facts
+    }
+
+    /// Every record in exactly one chunk, every chunk with at least one record.
+    private static func checkCoverage(_ chunks: [OutboxChunk], records: ReportableRecords, subject: String) throws {
+        let codes = chunks.flatMap(\.codes), voids = chunks.flatMap(\.voids)
+        guard !chunks.isEmpty, chunks.allSatisfy({ !$0.codes.isEmpty || !$0.voids.isEmpty }),
+              codes.count == records.codes.count, Set(codes) == Set(records.codes.map(\.value)),
+              voids.count == records.voids.count, Set(voids) == Set(records.voids.map(\.value)) else {
+            throw LedgerError(subject, .invalidInput("the chunks must carry each of the \(records.codes.count) codes and \(records.voids.count) voids exactly once"))
+        }
+    }
+}
