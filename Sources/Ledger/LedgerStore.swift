@@ -24,8 +24,9 @@ public protocol LedgerStore: Sendable {
     // The reporting outbox. A destination is an endpoint URL; each code is reported to it as
     // commissioned at most once and as voided at most once, so reporting is incremental.
 
-    /// The batch's commissioned codes and voids not yet queued for `destination`.
-    func reportableRecords(batch: Int64, destination: String) async throws(LedgerError) -> ReportableRecords
+    /// The batch's commissioned codes and voids not yet queued for `destination`; all of
+    /// them, whatever was reported, when `destination` is nil (for an export).
+    func reportableRecords(batch: Int64, destination: String?) async throws(LedgerError) -> ReportableRecords
     /// Queues one report with all its chunks in one transaction: reads the records still to
     /// report, lets `build` turn them into chunks, and marks every record as reported to the
     /// destination. Returns nil (queuing nothing) when there is nothing new to report.

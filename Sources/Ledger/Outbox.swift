@@ -2,8 +2,8 @@
 /// not voided) and codes voided, each once per destination.
 public struct ReportableRecords: Sendable, Hashable {
     public let batch: Batch
-    /// The endpoint URL the records are for.
-    public let destination: String
+    /// The endpoint URL the records are for; nil for all the batch's records.
+    public let destination: String?
     /// In issuance order.
     public let codes: [CommissionedCode]
     /// In issuance order.
@@ -102,6 +102,8 @@ public struct DueChunk: Sendable, Hashable {
     public let voids: Int
     /// Attempts made so far.
     public let attempts: Int
+    /// Milliseconds since 1970 UTC.
+    public let nextAttemptAt: Int64
 }
 
 /// The outbox as a lead sees it: each report's chunks by state, and the dead letters with

@@ -3,7 +3,7 @@ import GRDB
 
 /// The reporting outbox (migration v3). Plain SQL, so the same statements serve PostgreSQL.
 extension SQLiteLedger {
-    public func reportableRecords(batch id: Int64, destination: String) async throws(LedgerError) -> ReportableRecords {
+    public func reportableRecords(batch id: Int64, destination: String?) async throws(LedgerError) -> ReportableRecords {
         try read { db in try Self.reportable(db, batch: Self.fetchBatch(db, id), destination: destination).records }
     }
 
@@ -59,13 +59,14 @@ extension SQLiteLedger {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT ch.id, ch.report_id, r.batch_id, d.url, ch.chunk_index, r.chunk_count, ch.idempotency_key, ch.body,
-                       ch.code_count, ch.void_count, ch.attempts
+                       ch.code_count, ch.void_count, ch.attempts, ch.next_attempt_at
                 FROM report_chunks ch JOIN reports r ON r.id = ch.report_id JOIN report_destinations d ON d.id = r.destination_id
                 WHERE ch.state = 'pending' AND ch.next_attempt_at <= ? AND (? IS NULL OR d.url = ?)
                 ORDER BY ch.next_attempt_at, ch.id LIMIT ?
                 """, arguments: [now, destination, destination, limit]).map { row in
                 DueChunk(id: row[0], report: row[1], batch: row[2], destination: row[3], index: row[4], chunkCount: row[5],
-                         idempotencyKey: row[6], body: [UInt8](row[7] as Data), codes: row[8], voids: row[9], attempts: row[10])
+                         idempotencyKey: row[6], body: [UInt8](row[7] as Data), codes: row[8], voids: row[9], attempts: row[10],
+                         nextAttemptAt: row[11])
             }
         }
     }
@@ -166,9 +167,11 @@ extension SQLiteLedger {
         }
     }
 
-    /// The batch's records not yet reported to `destination`, and each code's row id.
-    static func reportable(_ db: Database, batch: Batch, destination: String) throws -> (records: ReportableRecords, ids: [String: Int64]) {
-        let destinationID = try Int64.fetchOne(db, sql: "SELECT id FROM report_destinations WHERE url = ?", arguments: [destination])
+    /// The batch's records not yet reported to `destination` (all when nil), and each code's row id.
+    static func reportable(_ db: Database, batch: Batch, destination: String?) throws -> (records: ReportableRecords, ids: [String: Int64]) {
+        let destinationID = try destination.flatMap { url in
+            try Int64.fetchOne(db, sql: "SELECT id FROM report_destinations WHERE url = ?", arguments: [url])
+        }
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.id, c.scheme, c.value, c.element_string, c.state FROM codes c
             WHERE c.batch_id = ? AND c.state IN ('printed', 'unconfirmed', 'verified-pass', 'verified-fail', 'voided')

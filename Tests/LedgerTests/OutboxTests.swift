@@ -79,7 +79,7 @@ struct OutboxTests {
                 let codes = try await ledger.store.issue(batch: batch.id, count: count).map(\.value)
                 try await ledger.store.record(codes.map { LabelChange(code: $0, event: .printed) })
                 printed += codes
-                try await ledger.store.enqueueReport(batch: batch.id, destination: Self.destination) { draft in
+                _ = try await ledger.store.enqueueReport(batch: batch.id, destination: Self.destination) { draft in
                     queued += draft.records.codes.map(\.value)
                     return Self.chunks(draft, size: size)
                 }
@@ -120,7 +120,7 @@ struct OutboxTests {
         try await ledger.store.retryLater(chunk: due[0].id, error: "HTTP 503", nextAttemptAt: now + 60_000)
         #expect(try await ledger.store.dueChunks(now: now, limit: 10, destination: nil).map(\.id) == [due[1].id])
         #expect(try #require(try await ledger.store.nextAttemptTime(destination: nil)) <= now)
-        #expect(try await ledger.store.dueChunks(now: now + 60_000, limit: 10, destination: nil).first?.attempts == 1)
+        #expect(try await ledger.store.dueChunks(now: now + 60_000, limit: 10, destination: nil).first { $0.id == due[0].id }?.attempts == 1)
 
         #expect(try await ledger.store.acknowledge(chunk: due[1].id, receipt: "R-2"))
         #expect(try await !ledger.store.acknowledge(chunk: due[1].id, receipt: "R-2 again"))
@@ -191,7 +191,7 @@ struct OutboxTests {
         let path = folder + "/station.sqlite"
         let queue = try DatabaseQueue(path: path)
         try SQLiteLedger.migrator.migrate(queue, upTo: "v2: compact code key")
-        try queue.write { db in
+        try await queue.write { db in
             try db.execute(sql: """
                 INSERT INTO products (id, gtin) VALUES (1, '06901234567892');
                 INSERT INTO batches (id, product_id, gtin, lot, quantity, overage_percent, domain, serial_length, created_at, state)
@@ -201,7 +201,7 @@ struct OutboxTests {
         try queue.close()
 
         let ledger = try SQLiteLedger(path: path, station: "line-1")
-        let tables = try ledger.queue.read { db in
+        let tables = try await ledger.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('outbox', 'reports', 'report_chunks', 'report_destinations', 'reported_codes') ORDER BY name")
         }
         #expect(tables == ["report_chunks", "report_destinations", "reported_codes", "reports"])

@@ -64,8 +64,8 @@ struct ReconciliationTests {
         #expect(object?["balanced"] as? Bool == false)
         let lines = counts.csv.split(separator: "\r\n")
         #expect(lines.count == 2)
-        #expect(lines[0] == "scope,issued,sent,printed_confirmed,unconfirmed,verified_pass,verified_fail,voided,reprinted,unused,printed,balanced")
-        #expect(lines[1] == "\"batch 1\",10,1,2,1,2,1,1,0,2,6,false")
+        #expect(lines[0] == "scope,issued,sent,printed_confirmed,unconfirmed,verified_pass,verified_fail,voided,reprinted,unused,printed,reported,acknowledged,balanced")
+        #expect(lines[1] == "\"batch 1\",10,1,2,1,2,1,1,0,2,6,0,0,false")
         #expect(counts.html.contains("<svg"))
         #expect(!counts.html.contains("src=") && !counts.html.contains("href="))
     }
