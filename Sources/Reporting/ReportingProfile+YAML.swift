@@ -251,9 +251,11 @@ private struct ProfileNode {
     let node: Node
     let file: String
     let key: String
+    /// The line of the node's key, which names it better than the line its value starts on.
+    var keyLine: Int?
 
     var subject: String {
-        let place = node.mark.map { "\(file):\($0.line)" } ?? file
+        let place = (keyLine ?? node.mark?.line).map { "\(file):\($0)" } ?? file
         return key.isEmpty ? place : "\(place) \(key)"
     }
 
@@ -274,11 +276,11 @@ private struct ProfileNode {
             throw ReportingError(file, .unreadable("not valid YAML: \(error)"))
         }
         guard let root else { throw ReportingError(file, .unreadable("the file is empty")) }
-        return ProfileNode(node: root, file: file, key: "")
+        return ProfileNode(node: root, file: file, key: "", keyLine: nil)
     }
 
-    private func child(_ name: String, _ node: Node) -> ProfileNode {
-        ProfileNode(node: node, file: file, key: key.isEmpty ? name : "\(key).\(name)")
+    private func child(_ name: String, _ node: Node, keyLine: Int? = nil) -> ProfileNode {
+        ProfileNode(node: node, file: file, key: key.isEmpty ? name : "\(key).\(name)", keyLine: keyLine)
     }
 
     /// The entries in file order, keys as text, each key once.
@@ -289,7 +291,7 @@ private struct ProfileNode {
         for (keyNode, value) in mapping {
             guard let name = keyNode.string else { throw error(.invalidValue("has a key that is not text")) }
             guard seen.insert(name).inserted else { throw child(name, keyNode).error(.invalidValue("the key appears twice")) }
-            entries.append((name, child(name, value)))
+            entries.append((name, child(name, value, keyLine: keyNode.mark?.line)))
         }
         return entries
     }
