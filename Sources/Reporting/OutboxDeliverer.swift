@@ -43,11 +43,16 @@ public struct OutboxDeliverer: Sendable {
 
     private enum Event: Sendable {
         case answered(DueChunk, PlatformClient.Outcome)
+        /// Cancelled at the run's deadline: not an attempt, the chunk stays as it was.
+        case abandoned(DueChunk)
+        /// A retry is due.
         case timer
+        case deadline
     }
 
-    /// Delivers until nothing is left to try, or `giveUpAfter` has passed (requests in flight
-    /// then finish first). `random` draws the jitter; `progress` is called after each answer.
+    /// Delivers until nothing is left to try, or `giveUpAfter` has passed: then requests in
+    /// flight are cancelled and their chunks stay pending, unchanged. `random` draws the
+    /// jitter; `progress` is called after each answer.
     public func run(giveUpAfter: Duration? = nil, random: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(),
                     progress: @Sendable (Progress) -> Void = { _ in }) async throws -> Progress {
         let clock = ContinuousClock()
@@ -61,6 +66,12 @@ public struct OutboxDeliverer: Sendable {
             defer { group.cancelAll() }
             var inFlight: Set<Int64> = []
             var timerRunning = false
+            if let giveUpAfter {
+                group.addTask {
+                    try? await Task.sleep(for: giveUpAfter)
+                    return .deadline
+                }
+            }
             while true {
                 let expired = deadline.map { clock.now >= $0 } ?? false
                 var wakeAt: Int64?
@@ -76,14 +87,14 @@ public struct OutboxDeliverer: Sendable {
                         }
                         inFlight.insert(chunk.id)
                         group.addTask {
-                            .answered(chunk, await client.send(body: chunk.body, idempotencyKey: chunk.idempotencyKey, to: chunk.destination))
+                            let outcome = await client.send(body: chunk.body, idempotencyKey: chunk.idempotencyKey, to: chunk.destination)
+                            return Task.isCancelled ? .abandoned(chunk) : .answered(chunk, outcome)
                         }
                     }
                 }
                 if let wakeAt, !timerRunning {
                     // Wakes the loop when the next retry is due, even while others are in flight.
-                    var wait = Duration.milliseconds(max(0, wakeAt - Timestamp.now()))
-                    if let deadline { wait = min(wait, max(.zero, deadline - clock.now)) }
+                    let wait = Duration.milliseconds(max(0, wakeAt - Timestamp.now()))
                     timerRunning = true
                     group.addTask {
                         try? await Task.sleep(for: wait)
@@ -92,8 +103,19 @@ public struct OutboxDeliverer: Sendable {
                 }
                 if inFlight.isEmpty, !timerRunning { break }
                 guard let event = try await group.next() else { break }
-                guard case .answered(let chunk, let outcome) = event else {
+                let chunk: DueChunk, outcome: PlatformClient.Outcome
+                switch event {
+                case .answered(let answered, let answer):
+                    (chunk, outcome) = (answered, answer)
+                case .abandoned(let abandoned):
+                    inFlight.remove(abandoned.id)
+                    continue
+                case .timer:
                     timerRunning = false
+                    continue
+                case .deadline:
+                    // Cancels the requests in flight and the retry timer; the loop then drains them.
+                    group.cancelAll()
                     continue
                 }
                 inFlight.remove(chunk.id)

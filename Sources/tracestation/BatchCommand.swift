@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ledger
+import Reporting
 
 /// `tracestation batch`: drive the ledger by hand. Operators' scripts depend on these command
 /// lines and on `issue` printing one code per line.
@@ -18,8 +19,9 @@ struct BatchCommand: AsyncParsableCommand {
               tracestation batch record 1 --event printed --codes codes.txt
               tracestation batch reconcile 1 --html report.html
               TRACESTATION_SIGNING_KEY=station.key tracestation batch close 1
+              tracestation batch report 1 --to https://platform.example/reports --epcis batch-1.jsonld
             """,
-        subcommands: [Create.self, Issue.self, Record.self, Reprint.self, Reconcile.self, Close.self, List.self, Show.self]
+        subcommands: [Create.self, Issue.self, Record.self, Reprint.self, Reconcile.self, Close.self, Report.self, List.self, Show.self]
     )
 }
 
@@ -297,6 +299,72 @@ extension BatchCommand {
             let checkpoint = try await ledger.open().close(batch: batch, signer: signer, override: override)
             print("batch \(batch) closed at event \(checkpoint.lastSeq + 1); checkpoint signed by \(checkpoint.publicKey.hexString)")
             print(checkpoint.counts.table)
+        }
+    }
+
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report a batch's new commissioned codes and voids to the traceability platform.",
+            discussion: """
+                Queues what the endpoint has not been sent yet (printed and not voided codes, and \
+                voids) as one report in the ledger's outbox, in signed chunks of at most --chunk-codes \
+                items, then delivers the endpoint's pending chunks. Run it again after more labels \
+                print: only the new codes go. A run cut short (crash, network, --give-up-after) \
+                leaves its chunks pending; `tracestation outbox retry` or this command resumes them, \
+                and the platform drops any chunk it already holds by its idempotency key.
+
+                The token and HMAC secret come from the environment variables the profile names \
+                (TRACESTATION_PLATFORM_TOKEN and TRACESTATION_PLATFORM_SECRET by default); for a \
+                loopback endpoint (the reference receiver, `tracestation platform-sim`) the demo \
+                values demo-token and demo-secret apply when they are not set.
+
+                Exits 0 when every chunk of the batch's reports to the endpoint is delivered, 1 when \
+                some are pending or refused (dead letters), saying what to do.
+                """
+        )
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @OptionGroup var delivery: DeliveryOptions
+
+        @Argument(help: "The batch id.")
+        var batch: Int64
+
+        @Option(help: ArgumentHelp("Platform endpoint; default: the profile's platform.endpoint.", valueName: "URL"))
+        var to: String?
+
+        @Option(help: ArgumentHelp("Also write the batch's EPCIS 2.0 JSON-LD document (every commissioned code and void) to this file.", valueName: "FILE"))
+        var epcis: String?
+
+        @Option(help: ArgumentHelp("At most this many codes and voids per chunk; default: the profile's platform.chunk_codes.", valueName: "N"))
+        var chunkCodes: Int?
+
+        func run() async throws {
+            let profile = try delivery.loadProfile()
+            let destination = to ?? profile.platform.endpoint.absoluteString
+            try DeliveryOptions.checkEndpoint(destination)
+            let store = try ledger.open()
+            let builder = try ReportBuilder(profile: profile, chunkItems: chunkCodes)
+            if let epcis {
+                let report = try builder.batchReport(try await store.reportableRecords(batch: batch, destination: nil))
+                try EPCISExporter(profile: profile).write(report, createdAt: builder.iso8601(Timestamp.now()), to: epcis)
+                print("wrote EPCIS 2.0 document \(epcis): \(report.codes.count) commissioned, \(report.voids.count) voided")
+            }
+            if let queued = try await builder.enqueue(batch: batch, destination: destination, in: store) {
+                print("queued report \(queued.number): \(queued.codes) codes, \(queued.voids) voids in \(queued.chunks) chunks to \(destination)")
+            } else {
+                print("nothing new to report for batch \(batch) to \(destination)")
+            }
+            _ = try await delivery.deliver(store, profile: profile, destinations: [destination], only: destination)
+
+            let reports = try await store.outboxStatus(destination: destination).reports.filter { $0.report.batch == batch }
+            let chunks = { (state: ChunkState) in reports.reduce(0) { $0 + $1.chunks[state, default: 0] } }
+            let counts = try await store.reconcile(batch: batch)
+            print("batch \(batch) to \(destination): \(counts.reported ?? 0) codes reported, \(counts.acknowledged ?? 0) acknowledged, "
+                + "\(reports.reduce(0) { $0 + $1.report.voids }) voids; chunks: \(chunks(.delivered)) delivered, \(chunks(.pending)) pending, \(chunks(.dead)) dead")
+            let receipts = reports.flatMap(\.receipts)
+            if !receipts.isEmpty { print("receipts: " + receipts.joined(separator: " ")) }
+            try OutboxCommand.exitUnlessEmpty(pending: chunks(.pending), dead: chunks(.dead))
         }
     }
 
