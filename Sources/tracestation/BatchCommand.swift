@@ -342,7 +342,7 @@ extension BatchCommand {
         func run() async throws {
             let profile = try delivery.loadProfile()
             let destination = to ?? profile.platform.endpoint.absoluteString
-            try DeliveryOptions.checkEndpoint(destination)
+            let credentials = try delivery.credentials(profile, for: [destination])
             let store = try ledger.open()
             let builder = try ReportBuilder(profile: profile, chunkItems: chunkCodes)
             if let epcis {
@@ -355,7 +355,7 @@ extension BatchCommand {
             } else {
                 print("nothing new to report for batch \(batch) to \(destination)")
             }
-            _ = try await delivery.deliver(store, profile: profile, destinations: [destination], only: destination)
+            _ = try await delivery.deliver(store, profile: profile, credentials: credentials, only: destination)
 
             let reports = try await store.outboxStatus(destination: destination).reports.filter { $0.report.batch == batch }
             let chunks = { (state: ChunkState) in reports.reduce(0) { $0 + $1.chunks[state, default: 0] } }

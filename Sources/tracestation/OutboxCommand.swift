@@ -38,21 +38,29 @@ struct DeliveryOptions: ParsableArguments {
         try ReportingProfile.load(path: profile)
     }
 
-    /// Delivers the due chunks for `destination` (all when nil) with a progress line on
-    /// standard error; returns the run's counts.
-    func deliver(_ ledger: SQLiteLedger, profile: ReportingProfile, destinations: [String], only destination: String?) async throws
-        -> OutboxDeliverer.Progress {
-        guard !destinations.isEmpty else { return OutboxDeliverer.Progress() }
-        let environment = ProcessInfo.processInfo.environment
-        var credentials: PlatformCredentials?
+    /// The credentials for every endpoint in `destinations` (checked first, so a missing
+    /// secret stops the command before anything is queued or sent); warns once about demo values.
+    func credentials(_ profile: ReportingProfile, for destinations: [String]) throws -> PlatformCredentials {
+        var credentials = PlatformCredentials.demo
+        var warned = false
         for url in destinations {
             try Self.checkEndpoint(url)
-            let found = try PlatformCredentials.fromEnvironment(environment, platform: profile.platform, endpoint: url)
-            if let warning = found.warning, credentials == nil { Self.warn(warning) }
-            credentials = credentials ?? found.credentials
+            let found = try PlatformCredentials.fromEnvironment(ProcessInfo.processInfo.environment, platform: profile.platform, endpoint: url)
+            if let warning = found.warning, !warned {
+                Self.warn(warning)
+                warned = true
+            }
+            credentials = found.credentials
         }
+        return credentials
+    }
+
+    /// Delivers the due chunks for `destination` (all when nil) with a progress line on
+    /// standard error; returns the run's counts.
+    func deliver(_ ledger: SQLiteLedger, profile: ReportingProfile, credentials: PlatformCredentials, only destination: String?)
+        async throws -> OutboxDeliverer.Progress {
         let policy = DeliveryPolicy(profile.platform)
-        let client = PlatformClient(credentials: credentials!, requestTimeout: policy.requestTimeout)
+        let client = PlatformClient(credentials: credentials, requestTimeout: policy.requestTimeout)
         let line = ProgressLine()
         let result: OutboxDeliverer.Progress
         do {
@@ -197,7 +205,11 @@ extension OutboxCommand {
             }
             let before = try await store.outboxStatus(destination: to)
             let destinations = Set(before.reports.filter { $0.chunks[.pending, default: 0] > 0 }.map(\.report.destination)).sorted()
-            let progress = try await delivery.deliver(store, profile: profile, destinations: destinations, only: to)
+            var progress = OutboxDeliverer.Progress()
+            if !destinations.isEmpty {
+                let credentials = try delivery.credentials(profile, for: destinations)
+                progress = try await delivery.deliver(store, profile: profile, credentials: credentials, only: to)
+            }
             let after = try await store.outboxStatus(destination: to)
             print("delivered \(progress.chunksDelivered) chunks (\(progress.codesDelivered) codes); \(after.chunks(.pending)) pending, \(after.chunks(.dead)) dead")
             try OutboxCommand.exitUnlessEmpty(pending: after.chunks(.pending), dead: after.chunks(.dead))
