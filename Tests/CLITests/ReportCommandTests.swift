@@ -40,6 +40,11 @@ struct ReportCommandTests {
             }
         }
 
+        /// Chunks stored so far: complete lines only, as the receiver may be writing one.
+        func storedChunks() -> Int {
+            (FileManager.default.contents(atPath: store + "/chunks.jsonl") ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+
         func stop() {
             process.terminate()
             process.waitUntilExit()
@@ -93,14 +98,17 @@ struct ReportCommandTests {
         var printed: [String] = []
         for round in 0..<3 {
             printed += try Self.print(800, db: db, folder: folder)
-            // Killed at a random moment: before queuing, while queuing, or mid-delivery.
+            // Killed once the receiver has stored a chunk of this round, then a little later:
+            // mid-delivery, with chunks sent, answered or not, and others not yet sent.
+            let storedBefore = receiver.storedChunks()
             let killed = Process()
             killed.executableURL = CommandRunner.executable
             killed.arguments = ["batch", "report", "1", "--to", receiver.endpoint, "--chunk-codes", "40", "--db", db]
             killed.standardOutput = FileHandle.nullDevice
             killed.standardError = FileHandle.nullDevice
             try killed.run()
-            usleep(UInt32.random(in: 50_000...900_000))
+            while killed.isRunning, receiver.storedChunks() == storedBefore { usleep(2_000) }
+            usleep(UInt32.random(in: 0...150_000))
             kill(killed.processIdentifier, SIGKILL)
             killed.waitUntilExit()
 

@@ -44,11 +44,15 @@ struct BenchCommand: AsyncParsableCommand {
         valueName: "N"))
     var ledgerCodes = 0
 
+    @Option(help: ArgumentHelp("Also time reporting a batch of this many codes to an in-process reference receiver on loopback; 0 skips it.",
+                               valueName: "N"))
+    var reportCodes = 100_000
+
     func validate() throws {
         guard trials >= 1, labels >= 1, decodes >= 1, jobs >= 1 else {
             throw ValidationError("--trials, --labels, --decodes and --jobs must be at least 1")
         }
-        guard ledgerCodes >= 0 else { throw ValidationError("--ledger-codes must be 0 or more") }
+        guard ledgerCodes >= 0, reportCodes >= 0 else { throw ValidationError("--ledger-codes and --report-codes must be 0 or more") }
     }
 
     func run() async throws {
@@ -140,6 +144,10 @@ struct BenchCommand: AsyncParsableCommand {
             if !json { print("\nLedger: a batch of \(ledgerCodes) codes, durable commits") }
             try await LedgerBench(codes: ledgerCodes, block: 10_000, events: min(100_000, ledgerCodes), callers: 64)
                 .run(in: scratch + "/ledger", json: json)
+        }
+        if reportCodes > 0 {
+            if !json { print("\nReporting: a batch of \(reportCodes) codes to the reference receiver, loopback HTTP") }
+            try await ReportBench(codes: reportCodes).run(in: scratch + "/report", json: json)
         }
     }
 
