@@ -2,6 +2,7 @@
 # Both install the Debian packages the build needs first (`make deps`).
 
 SWIFT ?= swift
+PYTHON ?= python3
 DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev zlib1g-dev libfreetype-dev \
                 fonts-wqy-microhei libsqlite3-dev libzxing-dev pkg-config
 # What `make bench` needs besides: gcc for the C probes, the sqlite3 shell for the ledger baseline.
@@ -13,9 +14,12 @@ ANCHORS ?= $(wildcard ../shared/bench/anchors)
 
 .PHONY: deps install-missing build demo test bench benchmarks clean
 
-## deps: install the missing Debian packages (refreshing the package lists first); nothing when all are present
+## deps: install the missing Debian packages (refreshing the package lists first) and the Python
+## modules the JSON Schema tests use; nothing when all are present
 deps:
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(DEB_PACKAGES)"
+	@$(PYTHON) -c 'import jsonschema, rfc3339_validator, rfc3986_validator' 2>/dev/null || \
+	  $(PYTHON) -m pip install --quiet jsonschema rfc3339-validator rfc3986-validator
 
 install-missing:
 	@missing=""; \
