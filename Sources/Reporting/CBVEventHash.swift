@@ -153,7 +153,8 @@ enum CBVEventHash {
             return EPCISTime.utcMilliseconds(text) ?? text
         }
         if let vocabulary, !text.isEmpty, !text.contains(":") { return vocabulary + text }
-        let webVocabulary = legacyVocabulary.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        let webVocabulary = text.hasPrefix("urn:epcglobal:cbv:")
+            ? legacyVocabulary.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) } : text
         let numeric = numericText(webVocabulary) ?? webVocabulary
         return DigitalLinkNormaliser.normalised(numeric) ?? numeric
     }
@@ -169,6 +170,8 @@ enum CBVEventHash {
     /// A decimal number as its shortest form (`007` → `7`, `2.50` → `2.5`, `1e3` → `1000`),
     /// as the reference implementation writes it; nil for anything else.
     static func numericText(_ text: String) -> String? {
+        guard let first = text.utf8.first, (0x30...0x39).contains(first) || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: "-") || first == UInt8(ascii: ".") else { return nil }
         let digits = text.replacingOccurrences(of: "_", with: "")
         guard !digits.isEmpty, digits.count == text.count || isUnderscoredNumber(text),
               digits.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),

@@ -12,12 +12,16 @@ enum JSONTree: Sendable, Hashable {
     case array([JSONTree])
     case object([String: JSONTree])
 
-    /// Parses JSON text; `subject` names the input in the error.
+    /// Parses JSON text (RFC 8259, UTF-8); `subject` names the input in the error.
     static func parse(_ bytes: [UInt8], subject: String) throws(ReportingError) -> JSONTree {
-        do {
-            return try JSONDecoder().decode(JSONTree.self, from: Data(bytes))
+        var parser = JSONTreeParser(bytes: bytes)
+        do throws(JSONTreeParser.Failure) {
+            let value = try parser.value(depth: 0)
+            parser.skipWhitespace()
+            guard parser.index == bytes.count else { throw JSONTreeParser.Failure(offset: parser.index, reason: "text after the value") }
+            return value
         } catch {
-            throw ReportingError(subject, .invalidPayload("not valid JSON (\(Self.explain(error)))"))
+            throw ReportingError(subject, .invalidPayload("not valid JSON (\(error.reason) at byte \(error.offset))"))
         }
     }
 
@@ -117,36 +121,170 @@ enum JSONTree: Sendable, Hashable {
     }
 }
 
-extension JSONTree: Codable {
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONTree].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONTree].self))
+/// A strict JSON reader for `JSONTree`: one pass over the bytes, no intermediate objects.
+private struct JSONTreeParser {
+    struct Failure: Error {
+        let offset: Int
+        let reason: String
+    }
+
+    let bytes: [UInt8]
+    var index = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+    }
+
+    private func fail(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
+
+    mutating func value(depth: Int) throws(Failure) -> JSONTree {
+        guard depth < 512 else { throw fail("nesting deeper than 512") }
+        skipWhitespace()
+        guard index < bytes.count else { throw fail("unexpected end") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            index += 1
+            var members: [String: JSONTree] = [:]
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                let key = try string()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                index += 1
+                guard members.updateValue(try value(depth: depth + 1), forKey: key) == nil else { throw fail("key '\(key)' twice") }
+                skipWhitespace()
+                guard index < bytes.count else { throw fail("unexpected end") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                guard bytes[index] == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
+                index += 1
+                return .object(members)
+            }
+        case UInt8(ascii: "["):
+            index += 1
+            var elements: [JSONTree] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            }
+            while true {
+                elements.append(try value(depth: depth + 1))
+                skipWhitespace()
+                guard index < bytes.count else { throw fail("unexpected end") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                guard bytes[index] == UInt8(ascii: "]") else { throw fail("expected ',' or ']'") }
+                index += 1
+                return .array(elements)
+            }
+        case UInt8(ascii: "\""):
+            return .string(try string())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        default:
+            return try number()
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let values): try container.encode(values)
-        case .object(let members): try container.encode(members)
+    private mutating func literal(_ word: String, _ value: JSONTree) throws(Failure) -> JSONTree {
+        let text = Array(word.utf8)
+        guard index + text.count <= bytes.count, Array(bytes[index..<index + text.count]) == text else { throw fail("unknown value") }
+        index += text.count
+        return value
+    }
+
+    private mutating func number() throws(Failure) -> JSONTree {
+        let start = index
+        func digits() -> Int {
+            let first = index
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+            return index - first
         }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let integerDigits = digits()
+        guard integerDigits > 0 else { throw fail("unexpected character") }
+        guard integerDigits == 1 || bytes[index - integerDigits] != UInt8(ascii: "0") else { throw fail("leading zero") }
+        var isInteger = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            isInteger = false
+            guard digits() > 0 else { throw fail("digits expected after '.'") }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            isInteger = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw fail("digits expected in the exponent") }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let value = Int64(text) { return .int(value) }
+        guard let value = Double(text) else { throw fail("number out of range") }
+        return .double(value)
+    }
+
+    private mutating func string() throws(Failure) -> String {
+        index += 1
+        var out: [UInt8] = []
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                guard let text = String(validating: out, as: UTF8.self) else { throw fail("text is not valid UTF-8") }
+                return text
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { throw fail("unexpected end") }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw fail("unpaired surrogate")
+                        }
+                        index += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let unicode = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
+                    out.append(contentsOf: Array(String(Character(unicode)).utf8))
+                default:
+                    throw fail("invalid escape")
+                }
+            case 0x00..<0x20:
+                throw fail("control character in a string")
+            default:
+                out.append(byte)
+                index += 1
+            }
+        }
+        throw fail("unterminated string")
+    }
+
+    private mutating func hex4() throws(Failure) -> UInt32 {
+        guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+            throw fail("invalid \\u escape")
+        }
+        index += 4
+        return value
     }
 }

@@ -111,7 +111,7 @@ public struct FieldMapping: Sendable, Hashable {
             codes: [code], voids: [VoidRecord(scheme: "GS1", code: "c", voidedAt: "t", reason: "r", replacedBy: "c")],
             shipments: [Shipment(id: "s", consigneeUSCC: "u", consigneeName: "n", date: "d", codes: ["c"], quantity: 1,
                                  unit: "u", documentNumber: "d")])
-        guard let data = try? encoder.encode(chunk), let tree = try? JSONDecoder().decode(JSONTree.self, from: data) else {
+        guard let data = try? encoder.encode(chunk), let tree = try? JSONTree.parse(Array(data), subject: "the model") else {
             preconditionFailure("the report model cannot describe itself as JSON")
         }
         return FieldShape(tree)

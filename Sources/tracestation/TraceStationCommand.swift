@@ -7,7 +7,8 @@ struct TraceStationCommand: AsyncParsableCommand {
         abstract: "Line-side trace-code station: issue, label, print, verify and report trace codes.",
         subcommands: [
             CodesCommand.self, EncodeCommand.self, DecodeCommand.self, VerifyCommand.self, LabelCommand.self,
-            TemplateCommand.self, PrintCommand.self, PrinterCommand.self, PrinterSimCommand.self, BatchCommand.self, OutboxCommand.self,
+            TemplateCommand.self, PrintCommand.self, PrinterCommand.self, PrinterSimCommand.self, PlatformSimCommand.self, BatchCommand.self,
+            OutboxCommand.self,
             AuditCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
