@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PlatformSim
+import Reporting
 
 /// `tracestation platform-sim`: the reference receiver for `batch report`, for tests and the demo.
 struct PlatformSimCommand: AsyncParsableCommand {
@@ -53,6 +54,10 @@ struct PlatformSimCommand: AsyncParsableCommand {
     @Option(help: "Refuse larger request bodies with 413.")
     var maxBodyBytes = 16 << 20
 
+    @Option(help: ArgumentHelp("Reporting profile whose platform.field_mapping names the fields of the bodies; "
+                               + "default config/reporting.yaml, else the station's own names.", valueName: "FILE"))
+    var profile: String?
+
     @Option(help: "Bearer token (default: $TRACESTATION_PLATFORM_TOKEN, else the demo token).")
     var token: String?
 
@@ -60,6 +65,7 @@ struct PlatformSimCommand: AsyncParsableCommand {
     var secret: String?
 
     func run() async throws {
+        let termination = TerminationSignals()
         let environment = ProcessInfo.processInfo.environment
         let token = token ?? environment["TRACESTATION_PLATFORM_TOKEN"]
         let secret = secret ?? environment["TRACESTATION_PLATFORM_SECRET"]
@@ -68,32 +74,47 @@ struct PlatformSimCommand: AsyncParsableCommand {
                 "warning: using the demo \([token == nil ? "token" : nil, secret == nil ? "secret" : nil].compactMap { $0 }.joined(separator: " and ")); "
                 + "set TRACESTATION_PLATFORM_TOKEN and TRACESTATION_PLATFORM_SECRET for anything but a demo\n").utf8))
         }
+        let mapping: FieldMapping
+        do {
+            mapping = try ReportingProfile.load(path: profile).platform.fieldMapping
+        } catch {
+            throw ValidationError(error.description)
+        }
         let faults = ReceiverFaults(failRate: failRate, dropRate: dropRate, latencyMilliseconds: latency, afterStoreShare: afterStoreShare)
         let receiver: PlatformReceiver
         do {
             receiver = try await PlatformReceiver.start(.init(
                 host: host, port: port, storeFolder: store, token: token ?? PlatformReceiver.demoToken,
                 secret: Array((secret ?? PlatformReceiver.demoSecret).utf8), faults: faults,
-                seed: seed ?? UInt64.random(in: .min ... .max), maximumBodyBytes: maxBodyBytes))
+                seed: seed ?? UInt64.random(in: .min ... .max), maximumBodyBytes: maxBodyBytes, mapping: mapping))
         } catch let error as PlatformSimError {
             throw ValidationError(error.description)
         }
         // Written unbuffered: scripts wait for this line before they send.
         FileHandle.standardOutput.write(Data("platform-sim on \(receiver.endpoint.absoluteString) with the store in \(store)\n".utf8))
-        await Self.terminationSignal()
+        await termination.wait()
         await receiver.stop()
     }
+}
 
-    /// Waits for SIGINT or SIGTERM, which then stop the receiver instead of the process.
-    private static func terminationSignal() async {
+/// SIGINT and SIGTERM, caught from creation on, so that they stop the receiver instead of the process.
+private struct TerminationSignals {
+    private let sources: [any DispatchSourceSignal]
+    private let signals: AsyncStream<Void>
+
+    init() {
         let (signals, continuation) = AsyncStream<Void>.makeStream()
-        let sources = [SIGINT, SIGTERM].map { number in
+        self.signals = signals
+        sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { continuation.yield() }
             source.resume()
             return source
         }
+    }
+
+    func wait() async {
         var iterator = signals.makeAsyncIterator()
         await iterator.next()
         sources.forEach { $0.cancel() }
