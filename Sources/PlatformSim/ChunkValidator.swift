@@ -7,15 +7,24 @@ import TraceCodes
 public enum ChunkValidator {
     public static let codeSchemes: Set<String> = ["GS1", "ECODE", "DID", "CCC"]
 
-    /// Decodes a body in the station's field names and checks it.
-    public static func decode(_ body: [UInt8]) throws(ChunkProblem) -> ReportChunk {
+    /// Decodes a body in the field names of `mapping` and checks it. Problems name fields by the
+    /// station's own names.
+    public static func decode(_ body: [UInt8], mapping: FieldMapping = .identity) throws(ChunkProblem) -> ReportChunk {
         let chunk: ReportChunk
-        do {
-            chunk = try JSONDecoder().decode(ReportChunk.self, from: Data(body))
-        } catch let error as DecodingError {
-            throw problem(decoding: error)
-        } catch {
-            throw ChunkProblem("body", "is not JSON: \(error)")
+        if mapping.isIdentity {
+            do {
+                chunk = try JSONDecoder().decode(ReportChunk.self, from: Data(body))
+            } catch let error as DecodingError {
+                throw problem(decoding: error)
+            } catch {
+                throw ChunkProblem("body", "is not JSON: \(error)")
+            }
+        } else {
+            do {
+                chunk = try mapping.decode(body)
+            } catch {
+                throw ChunkProblem("body", "does not read as a chunk in the mapped field names: \(error)")
+            }
         }
         try validate(chunk)
         return chunk

@@ -1,3 +1,5 @@
+import Reporting
+
 extension PlatformReceiver {
     public static let defaultPort = 8790
     public static let defaultStoreFolder = "./data/platform-sim"
@@ -22,15 +24,15 @@ extension PlatformReceiver {
         public var seed: UInt64
         /// Larger bodies are refused with 413.
         public var maximumBodyBytes: Int
-        /// Turns a body in the platform's field names back into the station's before it is
-        /// decoded: where a field mapping plugs in. Nil reads the station's names as they are.
-        public var canonicalBody: (@Sendable ([UInt8]) throws -> [UInt8])?
+        /// The field names bodies arrive in: the station's own (`.identity`) or those of the
+        /// reporting profile's `platform.field_mapping`.
+        public var mapping: FieldMapping
 
         public init(host: String = "127.0.0.1", port: Int = PlatformReceiver.defaultPort,
                     storeFolder: String = PlatformReceiver.defaultStoreFolder, token: String = PlatformReceiver.demoToken,
                     secret: [UInt8] = Array(PlatformReceiver.demoSecret.utf8), faults: ReceiverFaults = .none,
                     seed: UInt64 = UInt64.random(in: .min ... .max), maximumBodyBytes: Int = 16 << 20,
-                    canonicalBody: (@Sendable ([UInt8]) throws -> [UInt8])? = nil) {
+                    mapping: FieldMapping = .identity) {
             self.host = host
             self.port = port
             self.storeFolder = storeFolder
@@ -39,7 +41,7 @@ extension PlatformReceiver {
             self.faults = faults
             self.seed = seed
             self.maximumBodyBytes = maximumBodyBytes
-            self.canonicalBody = canonicalBody
+            self.mapping = mapping
         }
 
         func validated() throws(PlatformSimError) -> Self {

@@ -65,12 +65,9 @@ struct ReportEndpoint: Sendable {
         }
         let chunk: ReportChunk
         do {
-            let canonical = try configuration.canonicalBody?(body) ?? body
-            chunk = try ChunkValidator.decode(canonical)
-        } catch let problem as ChunkProblem {
-            throw RequestRefusal(.unprocessableContent, problem.description, field: problem.field)
+            chunk = try ChunkValidator.decode(body, mapping: configuration.mapping)
         } catch {
-            throw RequestRefusal(.unprocessableContent, "body: cannot be read in the station's field names: \(error)", field: "body")
+            throw RequestRefusal(.unprocessableContent, error.description, field: error.field)
         }
         let stored = try await store.store(key: key, codes: chunk.codes.map(\.code), voids: chunk.voids.map(\.code), body: body,
                                            receivedAt: Date().formatted(.iso8601))
