@@ -76,6 +76,7 @@ public struct OutboxDeliverer: Sendable {
                 let expired = deadline.map { clock.now >= $0 } ?? false
                 var wakeAt: Int64?
                 if !expired, inFlight.count < policy.concurrency {
+                    // The next chunks by time, due or not: the first not yet due sets the timer.
                     let skip = inFlight.union(exhausted)
                     let due = try await ledger.dueChunks(now: Int64.max, limit: policy.concurrency + skip.count, destination: destination)
                         .filter { !skip.contains($0.id) }
