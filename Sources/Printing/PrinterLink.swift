@@ -26,6 +26,8 @@ public actor PrinterLink {
     var nextID = 1
     /// The odometer reading once everything sent has printed; `nil` until read after connecting.
     var expectedOdometer: Int?
+    /// Odometer queries sent behind batches of jobs and not yet used, oldest first.
+    var readings = CircularBuffer<EventLoopFuture<[UInt8]>>()
     var lastStatus: PrinterStatus?
     var lastProgress = ContinuousClock.now
     var pausedByStation = false

@@ -1,6 +1,6 @@
 import NIOCore
 
-/// Hands each parsed event to the printer and writes its answers back in order.
+/// Hands the parsed events of each read to the printer and writes its answers back in order.
 final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
     // @unchecked: all state is touched on the channel's event loop only.
     typealias InboundIn = PrinterInput
@@ -9,6 +9,9 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     private let printer: VirtualPrinter
     private var previous: EventLoopFuture<Void>?
     private var claimed = false
+    /// The events of the read under way: the printer takes them in one call, not one call
+    /// per event, since each call is a hop to the printer's actor and back.
+    private var pending: [PrinterInput] = []
 
     init(printer: VirtualPrinter) {
         self.printer = printer
@@ -26,6 +29,8 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        // What arrived just before the host closed still prints.
+        dispatch(context: context)
         let printer = printer
         if claimed {
             _ = context.eventLoop.makeFutureWithTask { await printer.releaseConnection() }
@@ -34,14 +39,25 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let input = unwrapInboundIn(data)
+        pending.append(unwrapInboundIn(data))
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        dispatch(context: context)
+        context.fireChannelReadComplete()
+    }
+
+    private func dispatch(context: ChannelHandlerContext) {
+        guard !pending.isEmpty else { return }
+        let inputs = pending
+        pending = []
         let printer = printer
         let channel = context.channel
         let eventLoop = context.eventLoop
         // Answers keep the order of the queries, however long each takes.
         let start = previous ?? eventLoop.makeSucceededVoidFuture()
         previous = start.flatMap {
-            eventLoop.makeFutureWithTask { await printer.receive(input) }
+            eventLoop.makeFutureWithTask { await printer.receive(inputs) }
         }.map { reply in
             if !reply.bytes.isEmpty {
                 channel.writeAndFlush(channel.allocator.buffer(bytes: reply.bytes), promise: nil)

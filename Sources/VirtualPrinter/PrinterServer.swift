@@ -10,7 +10,7 @@ public enum PrinterServer {
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ZPLStreamDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ZPLStreamDecoder(keptCommands: printer.keptCommands)))
                     try channel.pipeline.syncOperations.addHandler(PrinterConnectionHandler(printer: printer))
                 }
             }

@@ -39,7 +39,11 @@ public actor VirtualPrinter {
     public struct PrintedLabel: Sendable {
         public let index: Int
         public let bitmap: Bitmap
-        public let zplHash: String
+        /// The format's bytes from `^XA` to `^XZ`, shared with the format, not copied.
+        public let format: [UInt8]
+
+        /// Computed when asked for: hashing every format would cost more than counting it.
+        public var zplHash: String { VirtualPrinter.formatHash(format) }
     }
 
     public let configuration: Configuration
@@ -52,7 +56,7 @@ public actor VirtualPrinter {
 
     let renderer: FormatRenderer
     private var memory = PrinterMemory()
-    private var buffer: [(format: RenderedFormat, hash: String)] = []
+    private var buffer: [(format: RenderedFormat, bytes: [UInt8])] = []
     var isConnected = false
 
     public init(configuration: Configuration, fonts: PrinterFonts) {
@@ -77,7 +81,7 @@ public actor VirtualPrinter {
         switch event {
         case let .format(script):
             if let format = configuration.renders ? renderer.render(script, memory: &memory) : Self.unrendered(script) {
-                buffer.append((format, Self.formatHash(script.bytes)))
+                buffer.append((format, script.bytes))
                 problems += format.problems
                 await printBuffered()
             }
@@ -113,7 +117,7 @@ public actor VirtualPrinter {
     private func printBuffered() async {
         while !buffer.isEmpty && !isStopped {
             let format = buffer[0].format
-            let hash = buffer[0].hash
+            let bytes = buffer[0].bytes
             var printed = 0
             while printed < format.quantity && !isStopped {
                 if let speed = configuration.speedMillimetresPerSecond, speed > 0 {
@@ -122,7 +126,7 @@ public actor VirtualPrinter {
                 }
                 odometer += 1
                 printed += 1
-                record(PrintedLabel(index: odometer, bitmap: format.bitmap, zplHash: hash))
+                record(PrintedLabel(index: odometer, bitmap: format.bitmap, format: bytes))
             }
             if printed == format.quantity {
                 buffer.removeFirst()
@@ -155,12 +159,18 @@ public actor VirtualPrinter {
         }
     }
 
+    /// The format commands the printer reads: all when it draws; when it only counts, `^PQ`,
+    /// so the decoder skips the rest of each format without collecting it.
+    public nonisolated var keptCommands: Set<String>? { configuration.renders ? nil : ["PQ"] }
+
     /// A format counted but not drawn: a blank one-dot label printed `^PQ` times.
     private static func unrendered(_ script: ZPLScript) -> RenderedFormat {
         let quantity = script.commands.last { $0.name == "PQ" }
             .flatMap { Int(String(decoding: $0.parameters.prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)) }
-        return RenderedFormat(bitmap: Bitmap(width: 1, height: 1), quantity: min(max(quantity ?? 1, 1), 99_999_999), problems: [])
+        return RenderedFormat(bitmap: blank, quantity: min(max(quantity ?? 1, 1), 99_999_999), problems: [])
     }
+
+    private static let blank = Bitmap(width: 1, height: 1)
 
     /// FNV-1a, 64 bits, in hex, of a format's bytes from `^XA` to `^XZ`: enough to tell formats
     /// apart in the log without a crypto library.
@@ -181,13 +191,19 @@ public struct PrinterReply: Sendable, Equatable {
 }
 
 extension VirtualPrinter {
-    /// Runs one decoded input. Under the `drop-after-bytes` fault a format longer than the limit
-    /// is lost and the connection dropped, as when a cable is pulled mid-job.
-    public func receive(_ input: PrinterInput) async -> PrinterReply {
-        if case let .format(script) = input.event, let limit = faults.dropAfterBytes, script.bytes.count > limit {
-            return PrinterReply(bytes: [], closeConnection: true)
+    /// Runs decoded inputs in order, as one read brought them, and returns their answers
+    /// together. Under the `drop-after-bytes` fault a format longer than the limit is lost and
+    /// the connection dropped, as when a cable is pulled mid-job: nothing after it runs.
+    public func receive(_ inputs: [PrinterInput]) async -> PrinterReply {
+        var reply = PrinterReply(bytes: [], closeConnection: false)
+        for input in inputs {
+            if case let .format(script) = input.event, let limit = faults.dropAfterBytes, script.bytes.count > limit {
+                reply.closeConnection = true
+                return reply
+            }
+            reply.bytes += await handle(input.event, partialFormat: input.insideFormat)
         }
-        return PrinterReply(bytes: await handle(input.event, partialFormat: input.insideFormat), closeConnection: false)
+        return reply
     }
 
     func claimConnection() -> Bool {

@@ -9,6 +9,9 @@
 /// Bad input never stops the stream: bytes outside a format that are not a command are
 /// dropped, and a format (or a `~` download) over `maximumFormatSize` bytes is refused with
 /// one `.refused` event and skipped up to its `^XZ`, so memory stays bounded.
+///
+/// Parameter bytes between prefixes are taken a run at a time rather than byte by byte: a
+/// `^GF` graphic or a comment is most of a format's bytes and holds no command.
 public struct ZPLStreamParser: Sendable {
     /// 4 MiB: room for a full-width graphic at 24 dots/mm in ASCII hex.
     public static let defaultMaximumFormatSize = 4 << 20
@@ -16,6 +19,9 @@ public struct ZPLStreamParser: Sendable {
     static let maximumSetGetDoLength = 4096
 
     public let maximumFormatSize: Int
+    /// The `^` commands a format keeps, or `nil` for all; the others are skipped without
+    /// collecting their parameters. `^XA`, `^XZ`, `^CC`, `^CT` and `^CD` are always read.
+    public let keptCommands: Set<String>?
     /// The current format prefix, `^` unless changed by `^CC`.
     public private(set) var caret = UInt8(ascii: "^")
     /// The current control prefix, `~` unless changed by `^CT`.
@@ -28,17 +34,27 @@ public struct ZPLStreamParser: Sendable {
     private var state = State.idle
     private var prefix = ZPLCommand.Prefix.format
     private var name: [UInt8] = []
+    /// `keptCommands` as bytes, compared with `name` without making a string.
+    private let keptNames: [[UInt8]]?
+    /// Whether the command being read goes into the format; false for a `^` command not kept.
+    private var isKept = true
     private var parameters: [UInt8] = []
     /// Parameters of a fixed length (`~HQES`, `^CC-`) end after this many bytes.
     private var fixedLength: Int?
     private var isSkippingFormat = false
     private var commands: [ZPLCommand] = []
     private var formatBytes: [UInt8] = []
+    /// The last format's size: the next one is likely alike, so its bytes are reserved at once.
+    private var lastFormatSize = 0
     private var setGetDo: [UInt8] = []
 
-    public init(maximumFormatSize: Int = defaultMaximumFormatSize) {
+    public init(maximumFormatSize: Int = defaultMaximumFormatSize, keptCommands: Set<String>? = nil) {
         self.maximumFormatSize = max(16, maximumFormatSize)
+        self.keptCommands = keptCommands
+        keptNames = keptCommands.map { $0.union(Self.alwaysKept).map { Array($0.utf8) } }
     }
+
+    static let alwaysKept: Set<String> = ["XA", "XZ", "CC", "CT", "CD"]
 
     /// The events completed by `bytes`, in the order their last byte arrived.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [ZPLStreamEvent] {
@@ -58,14 +74,58 @@ public struct ZPLStreamParser: Sendable {
 
     private mutating func feed(contiguous bytes: UnsafeBufferPointer<UInt8>, emit: (ZPLStreamEvent, _ insideFormat: Bool) -> Void) {
         var events: [ZPLStreamEvent] = []
-        for byte in bytes {
-            consume(byte, into: &events)
+        var index = 0
+        while index < bytes.count {
+            if state == .parameters && fixedLength == nil {
+                let taken = takeRun(of: bytes, from: index)
+                if taken > 0 {
+                    index += taken
+                    continue
+                }
+            }
+            consume(bytes[index], into: &events)
+            index += 1
             guard !events.isEmpty else { continue }
             for event in events {
                 emit(event, isInsideFormat)
             }
             events.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Takes the parameter bytes from `start` up to the next prefix or line break, as `consume`
+    /// would one at a time, but stops short of a size limit so that `consume` refuses the byte
+    /// that crosses it. Returns how many bytes were taken.
+    private mutating func takeRun(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let collectsFormat = isInsideFormat && !isSkippingFormat
+        let collectsParameters = isKept && !(prefix == .format && isSkippingFormat)
+        var count = Self.plainRun(in: bytes, from: start, caret: caret, tilde: tilde)
+        if collectsFormat { count = min(count, maximumFormatSize - formatBytes.count) }
+        if collectsParameters { count = min(count, maximumFormatSize - parameters.count) }
+        guard count > 0 else { return 0 }
+        let run = UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
+        if collectsFormat { formatBytes.append(contentsOf: run) }
+        if collectsParameters { parameters.append(contentsOf: run) }
+        return count
+    }
+
+    /// How many bytes from `start` are neither a prefix nor a line break, sixteen at a time.
+    static func plainRun(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, caret: UInt8, tilde: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let carets = SIMD16<UInt8>(repeating: caret), tildes = SIMD16<UInt8>(repeating: tilde)
+        let returns = SIMD16<UInt8>(repeating: 0x0D), feeds = SIMD16<UInt8>(repeating: 0x0A)
+        var index = start
+        while index + 16 <= bytes.count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((block .== carets) .| (block .== tildes) .| (block .== returns) .| (block .== feeds)) { break }
+            index += 16
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte == caret || byte == tilde || byte == 0x0D || byte == 0x0A { break }
+            index += 1
+        }
+        return index - start
     }
 
     private mutating func consume(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
@@ -104,7 +164,7 @@ public struct ZPLStreamParser: Sendable {
                 start(byte)
                 return
             }
-            if prefix == .format && isSkippingFormat {
+            if !isKept || (prefix == .format && isSkippingFormat) {
                 return
             }
             parameters.append(byte)
@@ -132,23 +192,31 @@ public struct ZPLStreamParser: Sendable {
 
     private mutating func start(_ byte: UInt8) {
         prefix = byte == caret ? .format : .control
-        name = []
+        name.removeAll(keepingCapacity: true)
         parameters = []
         fixedLength = nil
+        isKept = true
         state = .name
+    }
+
+    /// Whether a `^` command named `name` goes into the format.
+    private func keeps(_ name: [UInt8]) -> Bool {
+        prefix == .control || keptNames.map { $0.contains(name) } ?? true
     }
 
     private mutating func readName(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
         let upper = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
         if name == [UInt8(ascii: "A")] && prefix == .format && upper != UInt8(ascii: "@") {
             // `^A0N,28`: the font letter right after ^A is a parameter, not part of the name.
-            parameters = [byte]
+            isKept = keeps(name)
+            if isKept { parameters = [byte] }
             state = .parameters
             return
         }
         name.append(upper)
         guard name.count == 2 else { return }
         state = .parameters
+        isKept = keeps(name)
         let text = String(decoding: name, as: UTF8.self)
         let runsAtOnce = prefix == .control ? Self.controlsWithoutParameters.contains(text) : ["XA", "XZ", "FS"].contains(text)
         if runsAtOnce {
@@ -190,6 +258,10 @@ public struct ZPLStreamParser: Sendable {
     }
 
     private mutating func finish(into events: inout [ZPLStreamEvent]) {
+        guard isKept else {
+            state = .idle
+            return
+        }
         let command = ZPLCommand(prefix, String(decoding: name, as: UTF8.self), parameters: parameters)
         state = .idle
         fixedLength = nil
@@ -211,12 +283,15 @@ public struct ZPLStreamParser: Sendable {
             isInsideFormat = true
             isSkippingFormat = false
             commands = []
-            formatBytes = [caret, UInt8(ascii: "X"), UInt8(ascii: "A")]
+            formatBytes = []
+            formatBytes.reserveCapacity(min(lastFormatSize, maximumFormatSize))
+            formatBytes += [caret, UInt8(ascii: "X"), UInt8(ascii: "A")]
         case "XA":
             // A ^XA inside a format changes nothing.
             break
         case "XZ" where isInsideFormat:
             if !isSkippingFormat {
+                lastFormatSize = formatBytes.count
                 events.append(.format(ZPLScript(commands: commands, bytes: formatBytes)))
             }
             isInsideFormat = false
