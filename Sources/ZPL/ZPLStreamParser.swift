@@ -20,7 +20,8 @@ public struct ZPLStreamParser: Sendable {
 
     public let maximumFormatSize: Int
     /// The `^` commands a format keeps, or `nil` for all; the others are skipped without
-    /// collecting their parameters. `^XA`, `^XZ`, `^CC`, `^CT` and `^CD` are always read.
+    /// collecting their parameters. `^XA`, `^XZ`, `^CC`, `^CT` and `^CD` are still read for
+    /// what they do to the stream.
     public let keptCommands: Set<String>?
     /// The current format prefix, `^` unless changed by `^CC`.
     public private(set) var caret = UInt8(ascii: "^")
@@ -33,9 +34,8 @@ public struct ZPLStreamParser: Sendable {
 
     private var state = State.idle
     private var prefix = ZPLCommand.Prefix.format
-    private var name: [UInt8] = []
-    /// `keptCommands` as bytes, compared with `name` without making a string.
-    private let keptNames: [[UInt8]]?
+    private var name = ZPLCommandName()
+    private let keptNames: [ZPLCommandName]?
     /// Whether the command being read goes into the format; false for a `^` command not kept.
     private var isKept = true
     private var parameters: [UInt8] = []
@@ -51,10 +51,8 @@ public struct ZPLStreamParser: Sendable {
     public init(maximumFormatSize: Int = defaultMaximumFormatSize, keptCommands: Set<String>? = nil) {
         self.maximumFormatSize = max(16, maximumFormatSize)
         self.keptCommands = keptCommands
-        keptNames = keptCommands.map { $0.union(Self.alwaysKept).map { Array($0.utf8) } }
+        keptNames = keptCommands.map { $0.map(ZPLCommandName.init) }
     }
-
-    static let alwaysKept: Set<String> = ["XA", "XZ", "CC", "CT", "CD"]
 
     /// The events completed by `bytes`, in the order their last byte arrived.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [ZPLStreamEvent] {
@@ -170,7 +168,7 @@ public struct ZPLStreamParser: Sendable {
             parameters.append(byte)
             if parameters.count > maximumFormatSize {
                 events.append(.refused(ZPLError(
-                    "\(prefix == .format ? "^" : "~")\(String(decoding: name, as: UTF8.self)) parameters",
+                    "\(prefix == .format ? "^" : "~")\(name.text) parameters",
                     .tooLong(length: parameters.count, limit: maximumFormatSize, unit: "bytes"))))
                 parameters = []
                 state = .discarding
@@ -192,21 +190,21 @@ public struct ZPLStreamParser: Sendable {
 
     private mutating func start(_ byte: UInt8) {
         prefix = byte == caret ? .format : .control
-        name.removeAll(keepingCapacity: true)
+        name = ZPLCommandName()
         parameters = []
         fixedLength = nil
         isKept = true
         state = .name
     }
 
-    /// Whether a `^` command named `name` goes into the format.
-    private func keeps(_ name: [UInt8]) -> Bool {
-        prefix == .control || keptNames.map { $0.contains(name) } ?? true
+    /// Whether the command named `name` is read whole, parameters and all.
+    private func keeps(_ name: ZPLCommandName) -> Bool {
+        prefix == .control || keptNames.map { $0.contains(name) || Self.alwaysRead.contains(name) } ?? true
     }
 
     private mutating func readName(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
         let upper = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
-        if name == [UInt8(ascii: "A")] && prefix == .format && upper != UInt8(ascii: "@") {
+        if name == Self.font && prefix == .format && upper != UInt8(ascii: "@") {
             // `^A0N,28`: the font letter right after ^A is a parameter, not part of the name.
             isKept = keeps(name)
             if isKept { parameters = [byte] }
@@ -217,19 +215,15 @@ public struct ZPLStreamParser: Sendable {
         guard name.count == 2 else { return }
         state = .parameters
         isKept = keeps(name)
-        let text = String(decoding: name, as: UTF8.self)
-        let runsAtOnce = prefix == .control ? Self.controlsWithoutParameters.contains(text) : ["XA", "XZ", "FS"].contains(text)
+        let runsAtOnce = prefix == .control ? Self.controlsWithoutParameters.contains(name) : Self.formatCommandsWithoutParameters.contains(name)
         if runsAtOnce {
             finish(into: &events)
             return
         }
-        switch (prefix, text) {
-        case (.control, "HQ"):
+        if prefix == .control && name == Self.hostQuery {
             fixedLength = 2
-        case (_, "CC"), (_, "CT"), (_, "CD"):
+        } else if Self.prefixChanges.contains(name) {
             fixedLength = 1
-        default:
-            break
         }
     }
 
@@ -241,7 +235,7 @@ public struct ZPLStreamParser: Sendable {
             setGetDo = []
             state = .idle
         case .parameters where prefix == .control && !parameters.isEmpty
-            && !Self.downloads.contains(String(decoding: name, as: UTF8.self)):
+            && !Self.downloads.contains(name):
             finish(into: &events)
         default:
             break
@@ -262,34 +256,31 @@ public struct ZPLStreamParser: Sendable {
             state = .idle
             return
         }
-        let command = ZPLCommand(prefix, String(decoding: name, as: UTF8.self), parameters: parameters)
+        let command = ZPLCommand(prefix, name.text, parameters: parameters)
         state = .idle
         fixedLength = nil
         parameters = []
-        switch command.name {
-        case "CC":
-            if let new = command.parameters.first, new != tilde { caret = new }
-        case "CT":
-            if let new = command.parameters.first, new != caret { tilde = new }
-        default:
-            break
+        if name == Self.caretChange, let new = command.parameters.first, new != tilde {
+            caret = new
+        } else if name == Self.tildeChange, let new = command.parameters.first, new != caret {
+            tilde = new
         }
         if command.prefix == .control {
             events.append(.control(command))
             return
         }
-        switch command.name {
-        case "XA" where !isInsideFormat:
+        switch name {
+        case Self.formatStart where !isInsideFormat:
             isInsideFormat = true
             isSkippingFormat = false
             commands = []
             formatBytes = []
             formatBytes.reserveCapacity(min(lastFormatSize, maximumFormatSize))
             formatBytes += [caret, UInt8(ascii: "X"), UInt8(ascii: "A")]
-        case "XA":
+        case Self.formatStart:
             // A ^XA inside a format changes nothing.
             break
-        case "XZ" where isInsideFormat:
+        case Self.formatEnd where isInsideFormat:
             if !isSkippingFormat {
                 lastFormatSize = formatBytes.count
                 events.append(.format(ZPLScript(commands: commands, bytes: formatBytes)))
@@ -300,7 +291,7 @@ public struct ZPLStreamParser: Sendable {
             formatBytes = []
         default:
             // A ^ command outside a format has nothing to belong to; a printer ignores it.
-            if isInsideFormat && !isSkippingFormat {
+            if isInsideFormat && !isSkippingFormat && keptNames.map({ $0.contains(name) }) ?? true {
                 commands.append(command)
             }
         }
@@ -308,9 +299,21 @@ public struct ZPLStreamParser: Sendable {
 
     /// `~` commands that take no parameters, so they run the moment their name is complete:
     /// a host sends `~HS` and waits for the answer without sending anything after it.
-    static let controlsWithoutParameters: Set<String> = [
+    static let controlsWithoutParameters = [
         "HS", "HI", "HM", "HD", "HB", "HU", "JA", "JR", "JC", "JL", "JB", "PS", "WC",
-    ]
+    ].map(ZPLCommandName.init)
+    static let formatCommandsWithoutParameters = [formatStart, formatEnd, ZPLCommandName("FS")]
     /// `~` downloads, whose data may span lines.
-    static let downloads: Set<String> = ["DG", "DY", "DB", "DU", "DE", "DS", "DT", "DN"]
+    static let downloads = ["DG", "DY", "DB", "DU", "DE", "DS", "DT", "DN"].map(ZPLCommandName.init)
+    /// `^CC`, `^CT` (and `~` forms) and `^CD` take one byte: the new prefix or delimiter.
+    static let prefixChanges = [caretChange, tildeChange, ZPLCommandName("CD")]
+    /// Read whatever a consumer keeps: they frame formats and change how bytes are read.
+    static let alwaysRead = [formatStart, formatEnd] + prefixChanges
+    static let formatStart = ZPLCommandName("XA")
+    static let formatEnd = ZPLCommandName("XZ")
+    static let caretChange = ZPLCommandName("CC")
+    static let tildeChange = ZPLCommandName("CT")
+    static let hostQuery = ZPLCommandName("HQ")
+    /// `^A`, whose font letter follows the name at once.
+    static let font = ZPLCommandName("A")
 }
