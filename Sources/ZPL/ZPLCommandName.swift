@@ -10,6 +10,12 @@ struct ZPLCommandName: Hashable, Sendable {
         for byte in text.utf8 { append(byte) }
     }
 
+    /// A two-letter name the compiler folds to a constant.
+    init(_ first: Unicode.Scalar, _ second: Unicode.Scalar) {
+        count = 2
+        code = UInt16(UInt8(ascii: first)) << 8 | UInt16(UInt8(ascii: second))
+    }
+
     mutating func append(_ byte: UInt8) {
         code = code << 8 | UInt16(byte)
         count += 1

@@ -36,6 +36,8 @@ public struct ZPLStreamParser: Sendable {
     private var prefix = ZPLCommand.Prefix.format
     private var name = ZPLCommandName()
     private let keptNames: [ZPLCommandName]?
+    /// `keptNames` and the names always read with them.
+    private let readNames: [ZPLCommandName]?
     /// Whether the command being read goes into the format; false for a `^` command not kept.
     private var isKept = true
     private var parameters: [UInt8] = []
@@ -52,6 +54,7 @@ public struct ZPLStreamParser: Sendable {
         self.maximumFormatSize = max(16, maximumFormatSize)
         self.keptCommands = keptCommands
         keptNames = keptCommands.map { $0.map(ZPLCommandName.init) }
+        readNames = keptNames.map { $0 + [Self.formatStart, Self.formatEnd, Self.caretChange, Self.tildeChange, Self.delimiterChange] }
     }
 
     /// The events completed by `bytes`, in the order their last byte arrived.
@@ -199,12 +202,12 @@ public struct ZPLStreamParser: Sendable {
 
     /// Whether the command named `name` is read whole, parameters and all.
     private func keeps(_ name: ZPLCommandName) -> Bool {
-        prefix == .control || keptNames.map { $0.contains(name) || Self.alwaysRead.contains(name) } ?? true
+        prefix == .control || readNames?.contains(name) ?? true
     }
 
     private mutating func readName(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
         let upper = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
-        if name == Self.font && prefix == .format && upper != UInt8(ascii: "@") {
+        if name.count == 1 && name == Self.font && prefix == .format && upper != UInt8(ascii: "@") {
             // `^A0N,28`: the font letter right after ^A is a parameter, not part of the name.
             isKept = keeps(name)
             if isKept { parameters = [byte] }
@@ -215,14 +218,17 @@ public struct ZPLStreamParser: Sendable {
         guard name.count == 2 else { return }
         state = .parameters
         isKept = keeps(name)
-        let runsAtOnce = prefix == .control ? Self.controlsWithoutParameters.contains(name) : Self.formatCommandsWithoutParameters.contains(name)
+        let runsAtOnce = prefix == .control
+            ? Self.controlsWithoutParameters.contains(name)
+            : name == Self.formatStart || name == Self.formatEnd || name == Self.fieldSeparator
         if runsAtOnce {
             finish(into: &events)
             return
         }
         if prefix == .control && name == Self.hostQuery {
             fixedLength = 2
-        } else if Self.prefixChanges.contains(name) {
+        } else if name == Self.caretChange || name == Self.tildeChange || name == Self.delimiterChange {
+            // The new prefix or delimiter: one byte.
             fixedLength = 1
         }
     }
@@ -302,18 +308,16 @@ public struct ZPLStreamParser: Sendable {
     static let controlsWithoutParameters = [
         "HS", "HI", "HM", "HD", "HB", "HU", "JA", "JR", "JC", "JL", "JB", "PS", "WC",
     ].map(ZPLCommandName.init)
-    static let formatCommandsWithoutParameters = [formatStart, formatEnd, ZPLCommandName("FS")]
     /// `~` downloads, whose data may span lines.
     static let downloads = ["DG", "DY", "DB", "DU", "DE", "DS", "DT", "DN"].map(ZPLCommandName.init)
-    /// `^CC`, `^CT` (and `~` forms) and `^CD` take one byte: the new prefix or delimiter.
-    static let prefixChanges = [caretChange, tildeChange, ZPLCommandName("CD")]
-    /// Read whatever a consumer keeps: they frame formats and change how bytes are read.
-    static let alwaysRead = [formatStart, formatEnd] + prefixChanges
-    static let formatStart = ZPLCommandName("XA")
-    static let formatEnd = ZPLCommandName("XZ")
-    static let caretChange = ZPLCommandName("CC")
-    static let tildeChange = ZPLCommandName("CT")
-    static let hostQuery = ZPLCommandName("HQ")
+    // Computed, so each is a constant where it is compared: one is compared per command.
+    static var formatStart: ZPLCommandName { ZPLCommandName("X", "A") }
+    static var formatEnd: ZPLCommandName { ZPLCommandName("X", "Z") }
+    static var fieldSeparator: ZPLCommandName { ZPLCommandName("F", "S") }
+    static var caretChange: ZPLCommandName { ZPLCommandName("C", "C") }
+    static var tildeChange: ZPLCommandName { ZPLCommandName("C", "T") }
+    static var delimiterChange: ZPLCommandName { ZPLCommandName("C", "D") }
+    static var hostQuery: ZPLCommandName { ZPLCommandName("H", "Q") }
     /// `^A`, whose font letter follows the name at once.
     static let font = ZPLCommandName("A")
 }
