@@ -1,6 +1,10 @@
 import NIOCore
 
 /// Hands the parsed events of each read to the printer and writes its answers back in order.
+///
+/// The channel runs on the printer's own event loop, so a printer that takes no time over
+/// events answers within the read; one that does (a print speed, a status delay) answers
+/// from a task, and later reads wait their turn behind it.
 final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
     // @unchecked: all state is touched on the channel's event loop only.
     typealias InboundIn = PrinterInput
@@ -8,6 +12,8 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
 
     private let printer: VirtualPrinter
     private var previous: EventLoopFuture<Void>?
+    /// Reads handed to a task whose answers are not written yet.
+    private var awaitingTasks = 0
     private var claimed = false
     /// The events of the read under way: the printer takes them in one call, not one call
     /// per event, since each call is a hop to the printer's actor and back.
@@ -53,18 +59,28 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
         pending = []
         let printer = printer
         let channel = context.channel
+        if awaitingTasks == 0, let reply = printer.assumeIsolated({ $0.receiveAtOnce(inputs) }) {
+            Self.send(reply, on: channel)
+            return
+        }
         let eventLoop = context.eventLoop
         // Answers keep the order of the queries, however long each takes.
         let start = previous ?? eventLoop.makeSucceededVoidFuture()
+        awaitingTasks += 1
         previous = start.flatMap {
             eventLoop.makeFutureWithTask { await printer.receive(inputs) }
         }.map { reply in
-            if !reply.bytes.isEmpty {
-                channel.writeAndFlush(channel.allocator.buffer(bytes: reply.bytes), promise: nil)
-            }
-            if reply.closeConnection {
-                channel.close(promise: nil)
-            }
+            self.awaitingTasks -= 1
+            Self.send(reply, on: channel)
+        }
+    }
+
+    private static func send(_ reply: PrinterReply, on channel: Channel) {
+        if !reply.bytes.isEmpty {
+            channel.writeAndFlush(channel.allocator.buffer(bytes: reply.bytes), promise: nil)
+        }
+        if reply.closeConnection {
+            channel.close(promise: nil)
         }
     }
 }
