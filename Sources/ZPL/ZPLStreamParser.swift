@@ -45,7 +45,13 @@ public struct ZPLStreamParser: Sendable {
     private var fixedLength: Int?
     private var isSkippingFormat = false
     private var commands: [ZPLCommand] = []
+    /// The open format's bytes up to the read under way; `feed` adds that read's share in one
+    /// copy when the format ends or the read does, rather than byte by byte.
     private var formatBytes: [UInt8] = []
+    /// The open format's length so far, the read under way included.
+    private var formatLength = 0
+    /// Set by `^XZ` for `feed` to complete the format's bytes and pass it on.
+    private var formatEnded = false
     /// The last format's size: the next one is likely alike, so its bytes are reserved at once.
     private var lastFormatSize = 0
     private var setGetDo: [UInt8] = []
@@ -76,6 +82,8 @@ public struct ZPLStreamParser: Sendable {
     private mutating func feed(contiguous bytes: UnsafeBufferPointer<UInt8>, emit: (ZPLStreamEvent, _ insideFormat: Bool) -> Void) {
         var events: [ZPLStreamEvent] = []
         var index = 0
+        // Where this read's bytes of the open format begin.
+        var formatStart = 0
         while index < bytes.count {
             if state == .parameters && fixedLength == nil {
                 let taken = takeRun(of: bytes, from: index)
@@ -84,29 +92,44 @@ public struct ZPLStreamParser: Sendable {
                     continue
                 }
             }
+            let wasCollecting = isCollectingFormat
             consume(bytes[index], into: &events)
             index += 1
+            if formatEnded {
+                formatEnded = false
+                formatBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[formatStart..<index]))
+                lastFormatSize = formatBytes.count
+                events.append(.format(ZPLScript(commands: commands, bytes: formatBytes)))
+                commands = []
+                formatBytes = []
+            } else if isCollectingFormat && !wasCollecting {
+                formatStart = index
+            }
             guard !events.isEmpty else { continue }
             for event in events {
                 emit(event, isInsideFormat)
             }
             events.removeAll(keepingCapacity: true)
         }
+        if isCollectingFormat {
+            formatBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[formatStart...]))
+        }
     }
+
+    private var isCollectingFormat: Bool { isInsideFormat && !isSkippingFormat }
 
     /// Takes the parameter bytes from `start` up to the next prefix or line break, as `consume`
     /// would one at a time, but stops short of a size limit so that `consume` refuses the byte
     /// that crosses it. Returns how many bytes were taken.
     private mutating func takeRun(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let collectsFormat = isInsideFormat && !isSkippingFormat
+        let collectsFormat = isCollectingFormat
         let collectsParameters = isKept && !(prefix == .format && isSkippingFormat)
         var count = Self.plainRun(in: bytes, from: start, caret: caret, tilde: tilde)
-        if collectsFormat { count = min(count, maximumFormatSize - formatBytes.count) }
+        if collectsFormat { count = min(count, maximumFormatSize - formatLength) }
         if collectsParameters { count = min(count, maximumFormatSize - parameters.count) }
         guard count > 0 else { return 0 }
-        let run = UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
-        if collectsFormat { formatBytes.append(contentsOf: run) }
-        if collectsParameters { parameters.append(contentsOf: run) }
+        if collectsFormat { formatLength += count }
+        if collectsParameters { parameters.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])) }
         return count
     }
 
@@ -130,11 +153,11 @@ public struct ZPLStreamParser: Sendable {
     }
 
     private mutating func consume(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
-        if isInsideFormat && !isSkippingFormat {
-            formatBytes.append(byte)
-            if formatBytes.count > maximumFormatSize {
+        if isCollectingFormat {
+            formatLength += 1
+            if formatLength > maximumFormatSize {
                 events.append(.refused(ZPLError(
-                    "format", .tooLong(length: formatBytes.count, limit: maximumFormatSize, unit: "bytes"))))
+                    "format", .tooLong(length: formatLength, limit: maximumFormatSize, unit: "bytes"))))
                 isSkippingFormat = true
                 commands = []
                 formatBytes = []
@@ -283,18 +306,19 @@ public struct ZPLStreamParser: Sendable {
             formatBytes = []
             formatBytes.reserveCapacity(min(lastFormatSize, maximumFormatSize))
             formatBytes += [caret, UInt8(ascii: "X"), UInt8(ascii: "A")]
+            formatLength = formatBytes.count
         case Self.formatStart:
             // A ^XA inside a format changes nothing.
             break
         case Self.formatEnd where isInsideFormat:
-            if !isSkippingFormat {
-                lastFormatSize = formatBytes.count
-                events.append(.format(ZPLScript(commands: commands, bytes: formatBytes)))
-            }
+            // `feed` passes the format on: it holds the rest of its bytes.
+            formatEnded = !isSkippingFormat
             isInsideFormat = false
             isSkippingFormat = false
-            commands = []
-            formatBytes = []
+            if !formatEnded {
+                commands = []
+                formatBytes = []
+            }
         default:
             // A ^ command outside a format has nothing to belong to; a printer ignores it.
             if isInsideFormat && !isSkippingFormat && keptNames.map({ $0.contains(name) }) ?? true {
