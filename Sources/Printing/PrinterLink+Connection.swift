@@ -68,18 +68,26 @@ extension PrinterLink {
         return try await answer(send(query, on: channel))
     }
 
-    /// Writes `query` behind whatever was written before it, flushing unless told not to, and
-    /// returns its answer to come.
-    func send(_ query: PrinterQuery, on channel: Channel, flush: Bool = true) -> EventLoopFuture<[UInt8]> {
-        let deadline = query.framing == .none ? configuration.writeTimeout : configuration.readTimeout
-        return write(PrinterRequest(query: query, deadline: TimeAmount(deadline), promise: channel.eventLoop.makePromise()),
-                     on: channel, flush: flush)
+    /// Writes `query` behind whatever was written before it and returns its answer to come.
+    func send(_ query: PrinterQuery, on channel: Channel) -> EventLoopFuture<[UInt8]> {
+        let request = makeRequest(query, on: channel)
+        write([request], on: channel)
+        return request.promise.futureResult
     }
 
-    func write(_ request: PrinterRequest, on channel: Channel, flush: Bool) -> EventLoopFuture<[UInt8]> {
-        let written = flush ? channel.writeAndFlush(request) : channel.write(request)
-        written.whenFailure { request.promise.fail($0) }
-        return request.promise.futureResult
+    func makeRequest(_ query: PrinterQuery, on channel: Channel) -> PrinterRequest {
+        let deadline = query.framing == .none ? configuration.writeTimeout : configuration.readTimeout
+        return PrinterRequest(query: query, deadline: TimeAmount(deadline), promise: channel.eventLoop.makePromise())
+    }
+
+    /// Writes requests in order with one flush, in one trip to the connection's event loop.
+    func write(_ requests: [PrinterRequest], on channel: Channel) {
+        channel.eventLoop.execute {
+            for request in requests {
+                channel.write(request).whenFailure { request.promise.fail($0) }
+            }
+            channel.flush()
+        }
     }
 
     /// Waits for an answer; any failure but a timeout drops the connection. After a timeout the

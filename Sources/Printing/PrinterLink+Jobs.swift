@@ -70,10 +70,10 @@ extension PrinterLink {
         expectedOdometer = target
         let jobs = PrinterRequest(payload: payload, framing: .none, description: "\(count) jobs",
                                   deadline: TimeAmount(configuration.writeTimeout), promise: channel.eventLoop.makePromise())
-        let written = write(jobs, on: channel, flush: false)
-        let reading = send(.odometer, on: channel)
+        let reading = makeRequest(.odometer, on: channel)
+        write([jobs, reading], on: channel)
         // A batch that could not be written fails its reading with the reason.
-        readings.append(written.flatMap { _ in reading })
+        readings.append(jobs.promise.futureResult.flatMap { _ in reading.promise.futureResult })
     }
 
     /// Confirms what the oldest odometer reading sent behind a batch proves, or a new reading
