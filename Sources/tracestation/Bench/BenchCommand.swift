@@ -14,8 +14,8 @@ struct BenchCommand: AsyncParsableCommand {
             called directly) are built with gcc and run in the same loop, trial by trial, on the \
             same payloads and the same label file, and each step gets a ratio: the station's time \
             over the C time. Targets are a ratio of at most 1.2, or a rate. Print jobs go through \
-            the printer link to an in-process virtual printer on loopback (render off), each proven \
-            printed by the odometer, beside a C client pushing the same bytes to a C sink: on one \
+            the printer link, in its default configuration, to an in-process virtual printer on \
+            loopback (render off), each proven printed by the odometer, beside a C client pushing the same bytes to a C sink: on one \
             connection (the transport ceiling, the target) and with a new connection per job. Build \
             in release mode first (`make bench` does). For the statistical suite see Benchmarks/.
             """
