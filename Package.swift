@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // C libraries. zbar and libqrencode report errors by return value, so a module map is
@@ -81,7 +82,10 @@ let package = Package(
         // The reference receiver for reports: what tests and the demo deliver to.
         .target(
             name: "PlatformSim",
-            dependencies: ["Reporting", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Reporting", "TraceCodes", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .executableTarget(
             name: "tracestation",
@@ -144,7 +148,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
-        .testTarget(name: "CLITests", dependencies: ["tracestation"]),
+        .testTarget(name: "CLITests", dependencies: ["tracestation", "Reporting"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

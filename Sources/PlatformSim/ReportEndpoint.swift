@@ -10,14 +10,14 @@ struct ReportEndpoint: Sendable {
     let faults: FaultInjector
 
     /// The answer to an accepted or already accepted chunk.
-    struct Acceptance: Codable, Equatable {
+    struct Acceptance: Encodable {
         var receipt: String
         var duplicate: Bool
         var codes: Int
     }
 
     /// The answer to a refused request.
-    struct Refusal: Codable, Equatable {
+    struct Refusal: Encodable {
         var error: String
         /// The payload field at fault, for 422.
         var field: String?
@@ -39,16 +39,15 @@ struct ReportEndpoint: Sendable {
     }
 
     private func handle(_ request: Request) async -> Response {
-        let response: Response
         do {
-            response = try await accept(request)
+            return try await accept(request)
         } catch let refusal as RequestRefusal {
             await store.noteRejected()
             return Self.json(refusal.status, Refusal(error: refusal.message, field: refusal.field))
         } catch {
+            // The store could not write: not the chunk's fault, so the station retries.
             return Self.json(.internalServerError, Refusal(error: "\(error)"))
         }
-        return response
     }
 
     private func accept(_ request: Request) async throws -> Response {

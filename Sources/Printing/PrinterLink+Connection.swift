@@ -56,21 +56,45 @@ extension PrinterLink {
     func dropConnection(reason: String) {
         channel?.close(promise: nil)
         channel = nil
+        readings.removeAll()
         expectedOdometer = nil
         emit(.disconnected(reason: reason))
         publish(.offline)
     }
 
-    /// Sends one query on the connection and returns its answer. After a timeout the link
-    /// waits a moment, so a late answer arrives while nothing is awaited and is dropped.
+    /// Sends one query on the connection and returns its answer.
     func request(_ query: PrinterQuery) async throws(PrintingError) -> [UInt8] {
         let channel = try await connection()
-        let promise = channel.eventLoop.makePromise(of: [UInt8].self)
+        return try await answer(send(query, on: channel))
+    }
+
+    /// Writes `query` behind whatever was written before it and returns its answer to come.
+    func send(_ query: PrinterQuery, on channel: Channel) -> EventLoopFuture<[UInt8]> {
+        let request = makeRequest(query, on: channel)
+        write([request], on: channel)
+        return request.promise.futureResult
+    }
+
+    func makeRequest(_ query: PrinterQuery, on channel: Channel) -> PrinterRequest {
         let deadline = query.framing == .none ? configuration.writeTimeout : configuration.readTimeout
-        channel.writeAndFlush(PrinterRequest(query: query, deadline: TimeAmount(deadline), promise: promise))
-            .whenFailure { promise.fail($0) }
+        return PrinterRequest(query: query, deadline: TimeAmount(deadline), promise: channel.eventLoop.makePromise())
+    }
+
+    /// Writes requests in order with one flush, in one trip to the connection's event loop.
+    func write(_ requests: [PrinterRequest], on channel: Channel) {
+        channel.eventLoop.execute {
+            for request in requests {
+                channel.write(request).whenFailure { request.promise.fail($0) }
+            }
+            channel.flush()
+        }
+    }
+
+    /// Waits for an answer; any failure but a timeout drops the connection. After a timeout the
+    /// link waits a moment, so a late answer arrives while nothing is awaited and is dropped.
+    func answer(_ future: EventLoopFuture<[UInt8]>) async throws(PrintingError) -> [UInt8] {
         do {
-            return try await promise.futureResult.get()
+            return try await future.get()
         } catch let error as PrintingError {
             switch error {
             case .readTimeout:
@@ -94,8 +118,12 @@ extension PrinterLink {
     }
 
     func readOdometer() async throws(PrintingError) -> Int {
-        let answer = String(decoding: try await request(.odometer), as: UTF8.self)
-        guard let count = Int(answer) else { throw .unreadableAnswer(query: PrinterQuery.odometer.description, answer: answer) }
+        try Self.odometer(from: await request(.odometer))
+    }
+
+    static func odometer(from answer: [UInt8]) throws(PrintingError) -> Int {
+        let text = String(decoding: answer, as: UTF8.self)
+        guard let count = Int(text) else { throw .unreadableAnswer(query: PrinterQuery.odometer.description, answer: text) }
         return count
     }
 

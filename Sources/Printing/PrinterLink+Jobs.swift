@@ -36,7 +36,7 @@ extension PrinterLink {
         if expectedOdometer == nil {
             await settle(waitForPrinting: true, unprinted: .unconfirmed, reason: "the connection was lost after sending")
         } else if canSend {
-            await sendBatch(on: channel)
+            sendBatch(on: channel)
         } else {
             await poll()
         }
@@ -46,38 +46,48 @@ extension PrinterLink {
         !queue.isEmpty && !pausedByStation && inPrinter.count < configuration.window && lastStatus?.isReady == true
     }
 
-    /// Writes as many queued jobs as the window allows, with one flush. A job is `sent` once
-    /// it is handed to the connection: from then on it may print, so it is never sent again.
-    private func sendBatch(on channel: Channel) async {
+    /// Jobs in one write: half the window, so that one batch is confirmed while the next is
+    /// still on its way and the printer is never left waiting for the link.
+    private var batchSize: Int { max(1, (configuration.window + 1) / 2) }
+
+    /// Writes queued jobs as one write, up to a batch and within the window, with an odometer
+    /// query right behind them in the same flush: the printer answers it once it has read the
+    /// jobs, so proof costs no round trip of its own and the link need not wait for it before
+    /// sending the next batch. A job is `sent` once it is handed to the connection: from then
+    /// on it may print, so it is never sent again.
+    private func sendBatch(on channel: Channel) {
         guard var target = expectedOdometer else { return }
         if inPrinter.isEmpty { lastProgress = .now }
-        var written: [EventLoopFuture<[UInt8]>] = []
-        while inPrinter.count < configuration.window, let job = queue.popFirst() {
+        let count = min(queue.count, configuration.window - inPrinter.count, batchSize)
+        var payload = channel.allocator.buffer(capacity: queue.prefix(count).reduce(0) { $0 + $1.format.count })
+        for _ in 0..<count {
+            let job = queue.removeFirst()
             target += job.quantity
             inPrinter.append((job, target))
             move(job, to: .sent, reason: nil)
-            let promise = channel.eventLoop.makePromise(of: [UInt8].self)
-            let query = PrinterQuery(bytes: job.format, framing: .none, description: job.id.description)
-            channel.write(PrinterRequest(query: query, deadline: TimeAmount(configuration.writeTimeout), promise: promise))
-                .whenFailure { promise.fail($0) }
-            written.append(promise.futureResult)
+            payload.writeBytes(job.format)
         }
         expectedOdometer = target
-        channel.flush()
-        do {
-            try await EventLoopFuture.andAllSucceed(written, on: channel.eventLoop).get()
-        } catch {
-            dropConnection(reason: "\(error)")
-        }
+        let jobs = PrinterRequest(payload: payload, framing: .none, description: "\(count) jobs",
+                                  deadline: TimeAmount(configuration.writeTimeout), promise: channel.eventLoop.makePromise())
+        let reading = makeRequest(.odometer, on: channel)
+        write([jobs, reading], on: channel)
+        // A batch that could not be written fails its reading with the reason.
+        readings.append(jobs.promise.futureResult.flatMap { _ in reading.promise.futureResult })
     }
 
-    /// Reads the odometer and confirms what it proves; without progress, reads the status:
-    /// a fault holds the jobs (the deadline waits), silence does not.
+    /// Confirms what the oldest odometer reading sent behind a batch proves, or a new reading
+    /// when none is on its way; without progress, reads the status: a fault holds the jobs
+    /// (the deadline waits), silence does not.
     private func poll() async {
         do {
-            let odometer = try await readOdometer()
+            let odometer = try await nextOdometer()
             if confirm(upTo: odometer) > 0 && lastStatus?.isReady == true { return }
+            // A later reading may show what this one does not: the printer may be reading still.
+            if !readings.isEmpty { return }
         } catch {
+            // Readings behind a failed one failed with it.
+            readings.removeAll()
             guard channel != nil else { return }
         }
         let status = await readStatus()
@@ -104,6 +114,11 @@ extension PrinterLink {
         try? await Task.sleep(for: configuration.pollInterval)
     }
 
+    private func nextOdometer() async throws(PrintingError) -> Int {
+        guard let reading = readings.popFirst() else { return try await readOdometer() }
+        return try Self.odometer(from: await answer(reading))
+    }
+
     /// Confirms, in order, the jobs the odometer reading proves printed.
     @discardableResult
     func confirm(upTo odometer: Int) -> Int {
@@ -113,6 +128,8 @@ extension PrinterLink {
             move(first.job, to: .printed, reason: nil)
             count += 1
         }
+        // Readings still on their way have nothing left to prove.
+        if inPrinter.isEmpty { readings.removeAll() }
         if count > 0 {
             lastProgress = .now
             notifyIfIdle()

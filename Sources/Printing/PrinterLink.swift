@@ -26,6 +26,8 @@ public actor PrinterLink {
     var nextID = 1
     /// The odometer reading once everything sent has printed; `nil` until read after connecting.
     var expectedOdometer: Int?
+    /// Odometer queries sent behind batches of jobs and not yet used, oldest first.
+    var readings = CircularBuffer<EventLoopFuture<[UInt8]>>()
     var lastStatus: PrinterStatus?
     var lastProgress = ContinuousClock.now
     var pausedByStation = false
@@ -49,20 +51,38 @@ public actor PrinterLink {
     /// Queues one format; the link sends it when the printer is ready.
     @discardableResult
     public func submit(_ format: [UInt8], quantity: Int = 1, reference: String? = nil) -> PrintJob.ID {
+        let id = enqueue(format, quantity: quantity, reference: reference)
+        wakeWorker()
+        return id
+    }
+
+    /// Queues formats in order, all before the link sends any of them, so that a run of
+    /// labels prepared together goes out in whole batches.
+    @discardableResult
+    public func submit(contentsOf jobs: [(format: [UInt8], quantity: Int, reference: String?)]) -> [PrintJob.ID] {
+        let ids = jobs.map { enqueue($0.format, quantity: $0.quantity, reference: $0.reference) }
+        wakeWorker()
+        return ids
+    }
+
+    private func enqueue(_ format: [UInt8], quantity: Int, reference: String?) -> PrintJob.ID {
         let job = PrintJob(id: PrintJob.ID(rawValue: nextID), format: format, quantity: max(1, quantity), reference: reference)
         nextID += 1
+        states[job.id] = .queued
         guard !closed else {
-            states[job.id] = .queued
             move(job, to: .failed, reason: PrintingError.linkClosed.description)
             return job.id
         }
         queue.append(job)
-        states[job.id] = .queued
         emit(.job(PrintJobUpdate(id: job.id, reference: reference, state: .queued, reason: nil)))
+        return job.id
+    }
+
+    private func wakeWorker() {
+        guard !closed else { return }
         startWorker()
         workWaiter?.resume()
         workWaiter = nil
-        return job.id
     }
 
     public func state(of id: PrintJob.ID) -> PrintJobState? { states[id] }

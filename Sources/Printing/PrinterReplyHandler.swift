@@ -1,11 +1,29 @@
 import NIOCore
 
-/// One query on its way out: what to send, how its answer is framed, by when, and where the
-/// answer goes (the bytes between the delimiters; empty for a query without an answer).
+/// One write on its way out: a query, or a batch of jobs sent as one write; how its answer is
+/// framed, by when, and where the answer goes (the bytes between the delimiters; empty for a
+/// write without an answer).
 struct PrinterRequest {
-    let query: PrinterQuery
+    let payload: ByteBuffer
+    let framing: PrinterQuery.Framing
+    let description: String
+    /// For a write without an answer, the time to write it; otherwise the time to answer once written.
     let deadline: TimeAmount
     let promise: EventLoopPromise<[UInt8]>
+
+    init(query: PrinterQuery, deadline: TimeAmount, promise: EventLoopPromise<[UInt8]>) {
+        self.init(payload: ByteBufferAllocator().buffer(bytes: query.bytes), framing: query.framing, description: query.description,
+                  deadline: deadline, promise: promise)
+    }
+
+    init(payload: ByteBuffer, framing: PrinterQuery.Framing, description: String, deadline: TimeAmount,
+         promise: EventLoopPromise<[UInt8]>) {
+        self.payload = payload
+        self.framing = framing
+        self.description = description
+        self.deadline = deadline
+        self.promise = promise
+    }
 }
 
 /// Sends queries and frames their answers in order: by STX…ETX frames or by a quoted string.
@@ -17,10 +35,13 @@ final class PrinterReplyHandler: ChannelDuplexHandler {
     typealias OutboundIn = PrinterRequest
     typealias OutboundOut = ByteBuffer
 
-    private struct Awaited {
-        let query: PrinterQuery
-        let promise: EventLoopPromise<[UInt8]>
-        let timeout: Scheduled<Void>
+    private final class Awaited {
+        let request: PrinterRequest
+        /// Set once the query is written: the answer's time runs from then, not while the
+        /// query waits behind jobs written before it.
+        var timeout: Scheduled<Void>?
+
+        init(_ request: PrinterRequest) { self.request = request }
     }
 
     /// An answer longer than this is not a status answer.
@@ -30,9 +51,8 @@ final class PrinterReplyHandler: ChannelDuplexHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
-        let buffer = context.channel.allocator.buffer(bytes: request.query.bytes)
         let channel = context.channel
-        guard request.query.framing != .none else {
+        guard request.framing != .none else {
             // A write that cannot finish in time means the printer stopped reading: drop the connection.
             let timeout = context.eventLoop.scheduleTask(in: request.deadline) {
                 request.promise.fail(PrintingError.writeTimeout)
@@ -44,30 +64,41 @@ final class PrinterReplyHandler: ChannelDuplexHandler {
                 request.promise.completeWith(result.map { [] })
             }
             promise.map { written.futureResult.cascade(to: $0) }
-            context.write(wrapOutboundOut(buffer), promise: written)
+            context.write(wrapOutboundOut(request.payload), promise: written)
             return
         }
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let timeout = context.eventLoop.scheduleTask(in: request.deadline) {
-            loopBound.value.timedOut(request.promise)
+        let entry = Awaited(request)
+        awaited.append(entry)
+        let eventLoop = context.eventLoop
+        let loopBound = NIOLoopBound((handler: self, entry: entry), eventLoop: eventLoop)
+        let written = eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenComplete { result in
+            let (handler, entry) = loopBound.value
+            switch result {
+            case .success:
+                entry.timeout = eventLoop.scheduleTask(in: request.deadline) { loopBound.value.handler.timedOut(loopBound.value.entry) }
+            case .failure:
+                // A write that fails means a broken connection: no answer will come.
+                handler.failAll(PrintingError.connectionClosed)
+            }
         }
-        awaited.append(Awaited(query: request.query, promise: request.promise, timeout: timeout))
-        context.write(wrapOutboundOut(buffer), promise: promise)
+        promise.map { written.futureResult.cascade(to: $0) }
+        context.write(wrapOutboundOut(request.payload), promise: written)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         guard !awaited.isEmpty else { return }
         received += buffer.readBytes(length: buffer.readableBytes) ?? []
-        while let first = awaited.first, let answer = Self.extract(first.query.framing, from: &received) {
+        while let first = awaited.first, let answer = Self.extract(first.request.framing, from: &received) {
             awaited.removeFirst()
-            first.timeout.cancel()
-            first.promise.succeed(answer)
+            first.timeout?.cancel()
+            first.request.promise.succeed(answer)
         }
         if awaited.isEmpty {
             received.removeAll()
         } else if received.count > Self.maximumAnswer {
-            failAll(PrintingError.readTimeout(query: awaited.first!.query.description, partial: true))
+            failAll(PrintingError.readTimeout(query: awaited.first!.request.description, partial: true))
         }
     }
 
@@ -83,20 +114,18 @@ final class PrinterReplyHandler: ChannelDuplexHandler {
 
     /// Fails the timed-out query and every one behind it: their answers, if any come, would
     /// arrive after the late one and could not be told apart.
-    private func timedOut(_ promise: EventLoopPromise<[UInt8]>) {
-        guard let index = awaited.firstIndex(where: { $0.promise.futureResult === promise.futureResult }) else { return }
-        let partial = !received.isEmpty
-        let query = awaited[index].query.description
-        failAll(PrintingError.readTimeout(query: query, partial: partial))
+    private func timedOut(_ entry: Awaited) {
+        guard awaited.contains(where: { $0 === entry }) else { return }
+        failAll(PrintingError.readTimeout(query: entry.request.description, partial: !received.isEmpty))
     }
 
     private func failAll(_ error: PrintingError) {
         let failed = awaited
         awaited.removeAll()
         received.removeAll()
-        for request in failed {
-            request.timeout.cancel()
-            request.promise.fail(error)
+        for entry in failed {
+            entry.timeout?.cancel()
+            entry.request.promise.fail(error)
         }
     }
 

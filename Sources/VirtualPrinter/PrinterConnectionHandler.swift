@@ -1,6 +1,10 @@
 import NIOCore
 
-/// Hands each parsed event to the printer and writes its answers back in order.
+/// Hands the parsed events of each read to the printer and writes its answers back in order.
+///
+/// The channel runs on the printer's own event loop, so a printer that takes no time over
+/// events answers within the read; one that does (a print speed, a status delay) answers
+/// from a task, and later reads wait their turn behind it.
 final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
     // @unchecked: all state is touched on the channel's event loop only.
     typealias InboundIn = PrinterInput
@@ -8,7 +12,12 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
 
     private let printer: VirtualPrinter
     private var previous: EventLoopFuture<Void>?
+    /// Reads handed to a task whose answers are not written yet.
+    private var awaitingTasks = 0
     private var claimed = false
+    /// The events of the read under way: the printer takes them in one call, not one call
+    /// per event, since each call is a hop to the printer's actor and back.
+    private var pending: [PrinterInput] = []
 
     init(printer: VirtualPrinter) {
         self.printer = printer
@@ -26,6 +35,8 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        // What arrived just before the host closed still prints.
+        dispatch(context: context)
         let printer = printer
         if claimed {
             _ = context.eventLoop.makeFutureWithTask { await printer.releaseConnection() }
@@ -34,21 +45,42 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let input = unwrapInboundIn(data)
+        pending.append(unwrapInboundIn(data))
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        dispatch(context: context)
+        context.fireChannelReadComplete()
+    }
+
+    private func dispatch(context: ChannelHandlerContext) {
+        guard !pending.isEmpty else { return }
+        let inputs = pending
+        pending = []
         let printer = printer
         let channel = context.channel
+        if awaitingTasks == 0, let reply = printer.assumeIsolated({ $0.receiveAtOnce(inputs) }) {
+            Self.send(reply, on: channel)
+            return
+        }
         let eventLoop = context.eventLoop
         // Answers keep the order of the queries, however long each takes.
         let start = previous ?? eventLoop.makeSucceededVoidFuture()
+        awaitingTasks += 1
         previous = start.flatMap {
-            eventLoop.makeFutureWithTask { await printer.receive(input) }
+            eventLoop.makeFutureWithTask { await printer.receive(inputs) }
         }.map { reply in
-            if !reply.bytes.isEmpty {
-                channel.writeAndFlush(channel.allocator.buffer(bytes: reply.bytes), promise: nil)
-            }
-            if reply.closeConnection {
-                channel.close(promise: nil)
-            }
+            self.awaitingTasks -= 1
+            Self.send(reply, on: channel)
+        }
+    }
+
+    private static func send(_ reply: PrinterReply, on channel: Channel) {
+        if !reply.bytes.isEmpty {
+            channel.writeAndFlush(channel.allocator.buffer(bytes: reply.bytes), promise: nil)
+        }
+        if reply.closeConnection {
+            channel.close(promise: nil)
         }
     }
 }

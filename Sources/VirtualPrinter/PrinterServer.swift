@@ -6,11 +6,12 @@ public enum PrinterServer {
     /// Starts listening; close the returned channel to stop. Port 0 picks a free port.
     public static func start(printer: VirtualPrinter, host: String = "127.0.0.1", port: Int = 9100,
                              group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> Channel {
-        try await ServerBootstrap(group: group)
+        // Connections are served on the printer's own loop, which runs the printer too.
+        try await ServerBootstrap(group: group, childGroup: printer.eventLoop)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ZPLStreamDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ZPLStreamDecoder(keptCommands: printer.keptCommands)))
                     try channel.pipeline.syncOperations.addHandler(PrinterConnectionHandler(printer: printer))
                 }
             }

@@ -23,60 +23,55 @@ extension VirtualPrinter {
         return ZPLExtendedStatus(errors: errors)
     }
 
-    func control(_ command: ZPLCommand, partialFormat: Bool) async -> [UInt8] {
+    func control(_ command: ZPLCommand, partialFormat: Bool) -> EventOutcome {
         switch command.name {
         case "HS":
             // The Zebra guide: no ~HS answer under media out, ribbon out or head open.
-            if isPaperOut || faults.ribbonOut || faults.headOpen { return [] }
-            return await statusAnswer(hostStatus(partialFormat: partialFormat).frames)
+            if isPaperOut || faults.ribbonOut || faults.headOpen { return EventOutcome() }
+            return statusAnswer(hostStatus(partialFormat: partialFormat).frames)
         case "HQ" where command.parameters == Array("ES".utf8):
-            return await statusAnswer(extendedStatus().frame)
+            return statusAnswer(extendedStatus().frame)
         case "HI":
             let answer = "\u{02}\(configuration.model),V1.0.0,\(configuration.dotsPerMillimetre),8192KB\u{03}\r\n"
-            return await statusAnswer(Array(answer.utf8))
+            return statusAnswer(Array(answer.utf8))
         case "JA":
             cancelAll()
-            return []
+            return EventOutcome()
         case "PP", "PS":
-            var faults = faults
-            faults.paused = command.name == "PP"
-            await setFaults(faults)
-            return []
+            setPaused(command.name == "PP")
+            return EventOutcome(mayPrint: true)
         default:
             do {
                 try storeInMemory(command)
             } catch {
                 noteProblem(error.description)
             }
-            return []
+            return EventOutcome()
         }
     }
 
     /// `! U1 getvar "name"`: the odometer and the host status; `"?"` for anything else.
-    func setGetDo(_ line: String, partialFormat: Bool) async -> [UInt8] {
+    func setGetDo(_ line: String, partialFormat: Bool) -> EventOutcome {
         let words = line.split(separator: " ")
-        guard words.count >= 3, words[2].lowercased() == "getvar" || words[1].lowercased() == "getvar" else { return [] }
+        guard words.count >= 3, words[2].lowercased() == "getvar" || words[1].lowercased() == "getvar" else { return EventOutcome() }
         let name = line.split(separator: "\"").dropFirst().first.map(String.init)?.lowercased() ?? ""
         let value: String
         switch name {
         case "odometer.total_label_count":
             value = String(odometer)
         case "device.host_status":
-            if isPaperOut || faults.ribbonOut || faults.headOpen { return [] }
+            if isPaperOut || faults.ribbonOut || faults.headOpen { return EventOutcome() }
             value = hostStatus(partialFormat: partialFormat).fields.joined(separator: "\r\n")
         default:
             value = "?"
         }
-        return await statusAnswer(Array("\"\(value)\"".utf8))
+        return statusAnswer(Array("\"\(value)\"".utf8))
     }
 
-    /// An answer after the injected delay, or nothing, or garbage, as the faults say.
-    private func statusAnswer(_ answer: [UInt8]) async -> [UInt8] {
-        if faults.silentStatus { return [] }
-        if faults.statusDelayMilliseconds > 0 {
-            try? await Task.sleep(for: .milliseconds(faults.statusDelayMilliseconds))
-        }
-        if faults.garbageStatus { return Array("\u{02}#?!GARBLED\u{1B}".utf8) }
-        return answer
+    /// The answer, or nothing, or garbage, as the faults say; an answer waits out the status delay.
+    private func statusAnswer(_ answer: [UInt8]) -> EventOutcome {
+        if faults.silentStatus { return EventOutcome() }
+        if faults.garbageStatus { return EventOutcome(bytes: Array("\u{02}#?!GARBLED\u{1B}".utf8), answersStatus: true) }
+        return EventOutcome(bytes: answer, answersStatus: true)
     }
 }

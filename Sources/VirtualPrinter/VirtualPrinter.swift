@@ -1,5 +1,7 @@
 import Foundation
 import Imaging
+public import NIOCore
+import NIOPosix
 import ZPL
 
 /// An emulated ZPL printer: prints the formats it is given as PNG files, keeps an odometer,
@@ -39,7 +41,11 @@ public actor VirtualPrinter {
     public struct PrintedLabel: Sendable {
         public let index: Int
         public let bitmap: Bitmap
-        public let zplHash: String
+        /// The format's bytes from `^XA` to `^XZ`, shared with the format, not copied.
+        public let format: [UInt8]
+
+        /// Computed when asked for: hashing every format would cost more than counting it.
+        public var zplHash: String { VirtualPrinter.formatHash(format) }
     }
 
     public let configuration: Configuration
@@ -52,13 +58,21 @@ public actor VirtualPrinter {
 
     let renderer: FormatRenderer
     private var memory = PrinterMemory()
-    private var buffer: [(format: RenderedFormat, hash: String)] = []
+    private var buffer: [(format: RenderedFormat, bytes: [UInt8])] = []
     var isConnected = false
 
-    public init(configuration: Configuration, fonts: PrinterFonts) {
+    /// The loop that serves the printer's connections and also runs the printer: the events
+    /// of one read are then taken on the spot, with no hop to another thread and back.
+    public nonisolated let eventLoop: EventLoop
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { eventLoop.executor.asUnownedSerialExecutor() }
+
+    public init(configuration: Configuration, fonts: PrinterFonts,
+                eventLoop: EventLoop = MultiThreadedEventLoopGroup.singleton.next()) {
         self.configuration = configuration
         self.faults = configuration.faults
         self.renderer = FormatRenderer(dotsPerMillimetre: configuration.dotsPerMillimetre, fonts: fonts)
+        self.eventLoop = eventLoop
     }
 
     public func setFaults(_ faults: PrinterFaults) async {
@@ -72,23 +86,23 @@ public actor VirtualPrinter {
         await setFaults(faults)
     }
 
-    /// Runs one parsed event and returns the bytes to send back, if any.
-    public func handle(_ event: ZPLStreamEvent, partialFormat: Bool = false) async -> [UInt8] {
+    /// Runs one parsed event up to what takes time: see `handle` and `receiveAtOnce`.
+    func take(_ event: ZPLStreamEvent, partialFormat: Bool) -> EventOutcome {
         switch event {
         case let .format(script):
-            if let format = configuration.renders ? renderer.render(script, memory: &memory) : Self.unrendered(script) {
-                buffer.append((format, Self.formatHash(script.bytes)))
-                problems += format.problems
-                await printBuffered()
+            guard let format = configuration.renders ? renderer.render(script, memory: &memory) : Self.unrendered(script) else {
+                return EventOutcome()
             }
-            return []
+            buffer.append((format, script.bytes))
+            problems += format.problems
+            return EventOutcome(mayPrint: true)
         case let .control(command):
-            return await control(command, partialFormat: partialFormat)
+            return control(command, partialFormat: partialFormat)
         case let .setGetDo(line):
-            return await setGetDo(line, partialFormat: partialFormat)
+            return setGetDo(line, partialFormat: partialFormat)
         case let .refused(error):
             problems.append(error.description)
-            return []
+            return EventOutcome()
         }
     }
 
@@ -96,6 +110,8 @@ public actor VirtualPrinter {
     var bufferedLabels: Int { buffer.reduce(0) { $0 + $1.format.quantity } }
 
     func cancelAll() { buffer.removeAll() }
+
+    func setPaused(_ paused: Bool) { faults.paused = paused }
 
     func storeInMemory(_ command: ZPLCommand) throws(ZPLError) { try memory.run(command) }
 
@@ -110,25 +126,36 @@ public actor VirtualPrinter {
         faults.paperOutAfter.map { odometer >= $0 } ?? false
     }
 
-    private func printBuffered() async {
-        while !buffer.isEmpty && !isStopped {
-            let format = buffer[0].format
-            let hash = buffer[0].hash
-            var printed = 0
-            while printed < format.quantity && !isStopped {
-                if let speed = configuration.speedMillimetresPerSecond, speed > 0 {
-                    let millimetres = Double(format.bitmap.height) / Double(configuration.dotsPerMillimetre)
-                    try? await Task.sleep(for: .milliseconds(Int(millimetres / speed * 1000)))
-                }
-                odometer += 1
-                printed += 1
-                record(PrintedLabel(index: odometer, bitmap: format.bitmap, zplHash: hash))
-            }
-            if printed == format.quantity {
-                buffer.removeFirst()
-            } else {
-                buffer[0].format = RenderedFormat(bitmap: format.bitmap, quantity: format.quantity - printed, problems: [])
-            }
+    /// Whether the printer takes time over events: printing at a set speed, or delaying status answers.
+    var takesTime: Bool {
+        (configuration.speedMillimetresPerSecond ?? 0) > 0 || faults.statusDelayMilliseconds > 0
+    }
+
+    /// Prints the buffered labels while no fault stops the engine, each taking the time the
+    /// print speed gives it; a label under way is finished.
+    func printBuffered() async {
+        guard let speed = configuration.speedMillimetresPerSecond, speed > 0 else { return printAtOnce() }
+        while let height = buffer.first?.format.bitmap.height, !isStopped {
+            let millimetres = Double(height) / Double(configuration.dotsPerMillimetre)
+            try? await Task.sleep(for: .milliseconds(Int(millimetres / speed * 1000)))
+            printNext()
+        }
+    }
+
+    /// Prints the buffered labels while no fault stops the engine, taking no time.
+    func printAtOnce() {
+        while !buffer.isEmpty && !isStopped { printNext() }
+    }
+
+    /// Prints one label of the first buffered format, if any is left.
+    private func printNext() {
+        guard let (format, bytes) = buffer.first else { return }
+        odometer += 1
+        record(PrintedLabel(index: odometer, bitmap: format.bitmap, format: bytes))
+        if format.quantity > 1 {
+            buffer[0].format = RenderedFormat(bitmap: format.bitmap, quantity: format.quantity - 1, problems: [])
+        } else {
+            buffer.removeFirst()
         }
     }
 
@@ -155,12 +182,18 @@ public actor VirtualPrinter {
         }
     }
 
+    /// The format commands the printer reads: all when it draws; when it only counts, `^PQ`,
+    /// so the decoder skips the rest of each format without collecting it.
+    public nonisolated var keptCommands: Set<String>? { configuration.renders ? nil : ["PQ"] }
+
     /// A format counted but not drawn: a blank one-dot label printed `^PQ` times.
     private static func unrendered(_ script: ZPLScript) -> RenderedFormat {
         let quantity = script.commands.last { $0.name == "PQ" }
             .flatMap { Int(String(decoding: $0.parameters.prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)) }
-        return RenderedFormat(bitmap: Bitmap(width: 1, height: 1), quantity: min(max(quantity ?? 1, 1), 99_999_999), problems: [])
+        return RenderedFormat(bitmap: blank, quantity: min(max(quantity ?? 1, 1), 99_999_999), problems: [])
     }
+
+    private static let blank = Bitmap(width: 1, height: 1)
 
     /// FNV-1a, 64 bits, in hex, of a format's bytes from `^XA` to `^XZ`: enough to tell formats
     /// apart in the log without a crypto library.
@@ -174,22 +207,7 @@ public actor VirtualPrinter {
     }
 }
 
-/// What the printer sends back for one input, and whether it then drops the connection.
-public struct PrinterReply: Sendable, Equatable {
-    public var bytes: [UInt8]
-    public var closeConnection: Bool
-}
-
 extension VirtualPrinter {
-    /// Runs one decoded input. Under the `drop-after-bytes` fault a format longer than the limit
-    /// is lost and the connection dropped, as when a cable is pulled mid-job.
-    public func receive(_ input: PrinterInput) async -> PrinterReply {
-        if case let .format(script) = input.event, let limit = faults.dropAfterBytes, script.bytes.count > limit {
-            return PrinterReply(bytes: [], closeConnection: true)
-        }
-        return PrinterReply(bytes: await handle(input.event, partialFormat: input.insideFormat), closeConnection: false)
-    }
-
     func claimConnection() -> Bool {
         guard !isConnected else { return false }
         isConnected = true

@@ -19,14 +19,19 @@ public struct ZPLStreamDecoder: ByteToMessageDecoder {
 
     private var parser: ZPLStreamParser
 
-    public init(maximumFormatSize: Int = ZPLStreamParser.defaultMaximumFormatSize) {
-        parser = ZPLStreamParser(maximumFormatSize: maximumFormatSize)
+    /// `keptCommands` as `ZPLStreamParser` takes it: a printer that only counts formats needs `^PQ` alone.
+    public init(maximumFormatSize: Int = ZPLStreamParser.defaultMaximumFormatSize, keptCommands: Set<String>? = nil) {
+        parser = ZPLStreamParser(maximumFormatSize: maximumFormatSize, keptCommands: keptCommands)
     }
 
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty else { return .needMoreData }
+        guard buffer.readableBytes > 0 else { return .needMoreData }
         var inputs: [PrinterInput] = []
-        parser.feed(bytes) { inputs.append(PrinterInput(event: $0, insideFormat: $1)) }
+        // Parsed where the read left them: no copy of the bytes into an array first.
+        buffer.withUnsafeReadableBytes { raw in
+            parser.feed(raw.assumingMemoryBound(to: UInt8.self)) { inputs.append(PrinterInput(event: $0, insideFormat: $1)) }
+        }
+        buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
         for input in inputs {
             context.fireChannelRead(wrapInboundOut(input))
         }

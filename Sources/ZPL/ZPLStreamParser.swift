@@ -9,6 +9,9 @@
 /// Bad input never stops the stream: bytes outside a format that are not a command are
 /// dropped, and a format (or a `~` download) over `maximumFormatSize` bytes is refused with
 /// one `.refused` event and skipped up to its `^XZ`, so memory stays bounded.
+///
+/// Parameter bytes between prefixes are taken a run at a time rather than byte by byte: a
+/// `^GF` graphic or a comment is most of a format's bytes and holds no command.
 public struct ZPLStreamParser: Sendable {
     /// 4 MiB: room for a full-width graphic at 24 dots/mm in ASCII hex.
     public static let defaultMaximumFormatSize = 4 << 20
@@ -16,6 +19,10 @@ public struct ZPLStreamParser: Sendable {
     static let maximumSetGetDoLength = 4096
 
     public let maximumFormatSize: Int
+    /// The `^` commands a format keeps, or `nil` for all; the others are skipped without
+    /// collecting their parameters. `^XA`, `^XZ`, `^CC`, `^CT` and `^CD` are still read for
+    /// what they do to the stream.
+    public let keptCommands: Set<String>?
     /// The current format prefix, `^` unless changed by `^CC`.
     public private(set) var caret = UInt8(ascii: "^")
     /// The current control prefix, `~` unless changed by `^CT`.
@@ -27,17 +34,33 @@ public struct ZPLStreamParser: Sendable {
 
     private var state = State.idle
     private var prefix = ZPLCommand.Prefix.format
-    private var name: [UInt8] = []
+    private var name = ZPLCommandName()
+    private let keptNames: [ZPLCommandName]?
+    /// `keptNames` and the names always read with them.
+    private let readNames: [ZPLCommandName]?
+    /// Whether the command being read goes into the format; false for a `^` command not kept.
+    private var isKept = true
     private var parameters: [UInt8] = []
     /// Parameters of a fixed length (`~HQES`, `^CC-`) end after this many bytes.
     private var fixedLength: Int?
     private var isSkippingFormat = false
     private var commands: [ZPLCommand] = []
+    /// The open format's bytes up to the read under way; `feed` adds that read's share in one
+    /// copy when the format ends or the read does, rather than byte by byte.
     private var formatBytes: [UInt8] = []
+    /// The open format's length so far, the read under way included.
+    private var formatLength = 0
+    /// Set by `^XZ` for `feed` to complete the format's bytes and pass it on.
+    private var formatEnded = false
+    /// The last format's size: the next one is likely alike, so its bytes are reserved at once.
+    private var lastFormatSize = 0
     private var setGetDo: [UInt8] = []
 
-    public init(maximumFormatSize: Int = defaultMaximumFormatSize) {
+    public init(maximumFormatSize: Int = defaultMaximumFormatSize, keptCommands: Set<String>? = nil) {
         self.maximumFormatSize = max(16, maximumFormatSize)
+        self.keptCommands = keptCommands
+        keptNames = keptCommands.map { $0.map(ZPLCommandName.init) }
+        readNames = keptNames.map { $0 + [Self.formatStart, Self.formatEnd, Self.caretChange, Self.tildeChange, Self.delimiterChange] }
     }
 
     /// The events completed by `bytes`, in the order their last byte arrived.
@@ -58,22 +81,83 @@ public struct ZPLStreamParser: Sendable {
 
     private mutating func feed(contiguous bytes: UnsafeBufferPointer<UInt8>, emit: (ZPLStreamEvent, _ insideFormat: Bool) -> Void) {
         var events: [ZPLStreamEvent] = []
-        for byte in bytes {
-            consume(byte, into: &events)
+        var index = 0
+        // Where this read's bytes of the open format begin.
+        var formatStart = 0
+        while index < bytes.count {
+            if state == .parameters && fixedLength == nil {
+                let taken = takeRun(of: bytes, from: index)
+                if taken > 0 {
+                    index += taken
+                    continue
+                }
+            }
+            let wasCollecting = isCollectingFormat
+            consume(bytes[index], into: &events)
+            index += 1
+            if formatEnded {
+                formatEnded = false
+                formatBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[formatStart..<index]))
+                lastFormatSize = formatBytes.count
+                events.append(.format(ZPLScript(commands: commands, bytes: formatBytes)))
+                commands = []
+                formatBytes = []
+            } else if isCollectingFormat && !wasCollecting {
+                formatStart = index
+            }
             guard !events.isEmpty else { continue }
             for event in events {
                 emit(event, isInsideFormat)
             }
             events.removeAll(keepingCapacity: true)
         }
+        if isCollectingFormat {
+            formatBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[formatStart...]))
+        }
+    }
+
+    private var isCollectingFormat: Bool { isInsideFormat && !isSkippingFormat }
+
+    /// Takes the parameter bytes from `start` up to the next prefix or line break, as `consume`
+    /// would one at a time, but stops short of a size limit so that `consume` refuses the byte
+    /// that crosses it. Returns how many bytes were taken.
+    private mutating func takeRun(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let collectsFormat = isCollectingFormat
+        let collectsParameters = isKept && !(prefix == .format && isSkippingFormat)
+        var count = Self.plainRun(in: bytes, from: start, caret: caret, tilde: tilde)
+        if collectsFormat { count = min(count, maximumFormatSize - formatLength) }
+        if collectsParameters { count = min(count, maximumFormatSize - parameters.count) }
+        guard count > 0 else { return 0 }
+        if collectsFormat { formatLength += count }
+        if collectsParameters { parameters.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])) }
+        return count
+    }
+
+    /// How many bytes from `start` are neither a prefix nor a line break, sixteen at a time.
+    static func plainRun(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, caret: UInt8, tilde: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let carets = SIMD16<UInt8>(repeating: caret), tildes = SIMD16<UInt8>(repeating: tilde)
+        let returns = SIMD16<UInt8>(repeating: 0x0D), feeds = SIMD16<UInt8>(repeating: 0x0A)
+        var index = start
+        while index + 16 <= bytes.count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((block .== carets) .| (block .== tildes) .| (block .== returns) .| (block .== feeds)) { break }
+            index += 16
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte == caret || byte == tilde || byte == 0x0D || byte == 0x0A { break }
+            index += 1
+        }
+        return index - start
     }
 
     private mutating func consume(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
-        if isInsideFormat && !isSkippingFormat {
-            formatBytes.append(byte)
-            if formatBytes.count > maximumFormatSize {
+        if isCollectingFormat {
+            formatLength += 1
+            if formatLength > maximumFormatSize {
                 events.append(.refused(ZPLError(
-                    "format", .tooLong(length: formatBytes.count, limit: maximumFormatSize, unit: "bytes"))))
+                    "format", .tooLong(length: formatLength, limit: maximumFormatSize, unit: "bytes"))))
                 isSkippingFormat = true
                 commands = []
                 formatBytes = []
@@ -104,13 +188,13 @@ public struct ZPLStreamParser: Sendable {
                 start(byte)
                 return
             }
-            if prefix == .format && isSkippingFormat {
+            if !isKept || (prefix == .format && isSkippingFormat) {
                 return
             }
             parameters.append(byte)
             if parameters.count > maximumFormatSize {
                 events.append(.refused(ZPLError(
-                    "\(prefix == .format ? "^" : "~")\(String(decoding: name, as: UTF8.self)) parameters",
+                    "\(prefix == .format ? "^" : "~")\(name.text) parameters",
                     .tooLong(length: parameters.count, limit: maximumFormatSize, unit: "bytes"))))
                 parameters = []
                 state = .discarding
@@ -132,36 +216,43 @@ public struct ZPLStreamParser: Sendable {
 
     private mutating func start(_ byte: UInt8) {
         prefix = byte == caret ? .format : .control
-        name = []
+        name = ZPLCommandName()
         parameters = []
         fixedLength = nil
+        isKept = true
         state = .name
+    }
+
+    /// Whether the command named `name` is read whole, parameters and all.
+    private func keeps(_ name: ZPLCommandName) -> Bool {
+        prefix == .control || readNames?.contains(name) ?? true
     }
 
     private mutating func readName(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
         let upper = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
-        if name == [UInt8(ascii: "A")] && prefix == .format && upper != UInt8(ascii: "@") {
+        if name.count == 1 && name == Self.font && prefix == .format && upper != UInt8(ascii: "@") {
             // `^A0N,28`: the font letter right after ^A is a parameter, not part of the name.
-            parameters = [byte]
+            isKept = keeps(name)
+            if isKept { parameters = [byte] }
             state = .parameters
             return
         }
         name.append(upper)
         guard name.count == 2 else { return }
         state = .parameters
-        let text = String(decoding: name, as: UTF8.self)
-        let runsAtOnce = prefix == .control ? Self.controlsWithoutParameters.contains(text) : ["XA", "XZ", "FS"].contains(text)
+        isKept = keeps(name)
+        let runsAtOnce = prefix == .control
+            ? Self.controlsWithoutParameters.contains(name)
+            : name == Self.formatStart || name == Self.formatEnd || name == Self.fieldSeparator
         if runsAtOnce {
             finish(into: &events)
             return
         }
-        switch (prefix, text) {
-        case (.control, "HQ"):
+        if prefix == .control && name == Self.hostQuery {
             fixedLength = 2
-        case (_, "CC"), (_, "CT"), (_, "CD"):
+        } else if name == Self.caretChange || name == Self.tildeChange || name == Self.delimiterChange {
+            // The new prefix or delimiter: one byte.
             fixedLength = 1
-        default:
-            break
         }
     }
 
@@ -173,7 +264,7 @@ public struct ZPLStreamParser: Sendable {
             setGetDo = []
             state = .idle
         case .parameters where prefix == .control && !parameters.isEmpty
-            && !Self.downloads.contains(String(decoding: name, as: UTF8.self)):
+            && !Self.downloads.contains(name):
             finish(into: &events)
         default:
             break
@@ -190,42 +281,47 @@ public struct ZPLStreamParser: Sendable {
     }
 
     private mutating func finish(into events: inout [ZPLStreamEvent]) {
-        let command = ZPLCommand(prefix, String(decoding: name, as: UTF8.self), parameters: parameters)
+        guard isKept else {
+            state = .idle
+            return
+        }
+        let command = ZPLCommand(prefix, name.text, parameters: parameters)
         state = .idle
         fixedLength = nil
         parameters = []
-        switch command.name {
-        case "CC":
-            if let new = command.parameters.first, new != tilde { caret = new }
-        case "CT":
-            if let new = command.parameters.first, new != caret { tilde = new }
-        default:
-            break
+        if name == Self.caretChange, let new = command.parameters.first, new != tilde {
+            caret = new
+        } else if name == Self.tildeChange, let new = command.parameters.first, new != caret {
+            tilde = new
         }
         if command.prefix == .control {
             events.append(.control(command))
             return
         }
-        switch command.name {
-        case "XA" where !isInsideFormat:
+        switch name {
+        case Self.formatStart where !isInsideFormat:
             isInsideFormat = true
             isSkippingFormat = false
             commands = []
-            formatBytes = [caret, UInt8(ascii: "X"), UInt8(ascii: "A")]
-        case "XA":
+            formatBytes = []
+            formatBytes.reserveCapacity(min(lastFormatSize, maximumFormatSize))
+            formatBytes += [caret, UInt8(ascii: "X"), UInt8(ascii: "A")]
+            formatLength = formatBytes.count
+        case Self.formatStart:
             // A ^XA inside a format changes nothing.
             break
-        case "XZ" where isInsideFormat:
-            if !isSkippingFormat {
-                events.append(.format(ZPLScript(commands: commands, bytes: formatBytes)))
-            }
+        case Self.formatEnd where isInsideFormat:
+            // `feed` passes the format on: it holds the rest of its bytes.
+            formatEnded = !isSkippingFormat
             isInsideFormat = false
             isSkippingFormat = false
-            commands = []
-            formatBytes = []
+            if !formatEnded {
+                commands = []
+                formatBytes = []
+            }
         default:
             // A ^ command outside a format has nothing to belong to; a printer ignores it.
-            if isInsideFormat && !isSkippingFormat {
+            if isInsideFormat && !isSkippingFormat && keptNames.map({ $0.contains(name) }) ?? true {
                 commands.append(command)
             }
         }
@@ -233,9 +329,19 @@ public struct ZPLStreamParser: Sendable {
 
     /// `~` commands that take no parameters, so they run the moment their name is complete:
     /// a host sends `~HS` and waits for the answer without sending anything after it.
-    static let controlsWithoutParameters: Set<String> = [
+    static let controlsWithoutParameters = [
         "HS", "HI", "HM", "HD", "HB", "HU", "JA", "JR", "JC", "JL", "JB", "PS", "WC",
-    ]
+    ].map(ZPLCommandName.init)
     /// `~` downloads, whose data may span lines.
-    static let downloads: Set<String> = ["DG", "DY", "DB", "DU", "DE", "DS", "DT", "DN"]
+    static let downloads = ["DG", "DY", "DB", "DU", "DE", "DS", "DT", "DN"].map(ZPLCommandName.init)
+    // Computed, so each is a constant where it is compared: one is compared per command.
+    static var formatStart: ZPLCommandName { ZPLCommandName("X", "A") }
+    static var formatEnd: ZPLCommandName { ZPLCommandName("X", "Z") }
+    static var fieldSeparator: ZPLCommandName { ZPLCommandName("F", "S") }
+    static var caretChange: ZPLCommandName { ZPLCommandName("C", "C") }
+    static var tildeChange: ZPLCommandName { ZPLCommandName("C", "T") }
+    static var delimiterChange: ZPLCommandName { ZPLCommandName("C", "D") }
+    static var hostQuery: ZPLCommandName { ZPLCommandName("H", "Q") }
+    /// `^A`, whose font letter follows the name at once.
+    static let font = ZPLCommandName("A")
 }

@@ -82,9 +82,10 @@ struct PrinterLinkFaultTests {
         let bench = try await LoopbackPrinter()
         await bench.link.submit(LoopbackPrinter.label(0))
         await bench.link.waitUntilIdle()
-        // Paused behind the link's back, so the jobs reach the printer's buffer and wait there.
+        // Paused behind the link's back, so the jobs reach the printer's buffer and wait there;
+        // submitted together, they go out in one batch before the link can see the pause.
         try await bench.printer.setFault("pause=1")
-        let waiting = await (1..<5).asyncMap { await bench.link.submit(LoopbackPrinter.label($0)) }
+        let waiting = await bench.link.submit(contentsOf: (1..<5).map { (LoopbackPrinter.label($0), 1, nil) })
         #expect(await eventually { await bench.printer.snapshot().formatsInBuffer == 4 })
         try await bench.link.cancelAll()
         #expect(await LoopbackPrinter.states(of: waiting, on: bench.link) == Array(repeating: .cancelled, count: 4))

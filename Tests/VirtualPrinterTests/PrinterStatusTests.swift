@@ -17,7 +17,7 @@ struct PrinterStatusTests {
         var parser = ZPLStreamParser()
         var answer: [UInt8] = []
         for event in parser.feed(Array(text.utf8)) {
-            answer += await printer.receive(PrinterInput(event: event, insideFormat: false)).bytes
+            answer += await printer.receive([PrinterInput(event: event, insideFormat: false)]).bytes
         }
         return String(decoding: answer, as: UTF8.self)
     }
@@ -73,7 +73,7 @@ struct PrinterStatusTests {
         let printer = try Self.printer(["drop-after-bytes=10"])
         var parser = ZPLStreamParser()
         let event = try #require(parser.feed(Self.label).first)
-        let reply = await printer.receive(PrinterInput(event: event, insideFormat: false))
+        let reply = await printer.receive([PrinterInput(event: event, insideFormat: false)])
         #expect(reply.closeConnection)
         #expect(await printer.odometer == 0)
     }

@@ -13,8 +13,8 @@ struct ZPLStreamParserTests {
             + "^XA^CC-\n-FO30,30-FDcaret changed-FS-CC^\n^FS^XZ~HQES^XA^XZ"
     ).utf8)
 
-    static func parseAll(_ bytes: [UInt8], chunks: [Int]) -> [ZPLStreamEvent] {
-        var parser = ZPLStreamParser()
+    static func parseAll(_ bytes: [UInt8], chunks: [Int], keptCommands: Set<String>? = nil) -> [ZPLStreamEvent] {
+        var parser = ZPLStreamParser(keptCommands: keptCommands)
         var events: [ZPLStreamEvent] = []
         var start = 0
         var index = 0
@@ -64,6 +64,21 @@ struct ZPLStreamParserTests {
         let whole = Self.parseAll(Self.stream, chunks: [])
         await propertyCheck(count: 300, input: Gen.int(in: 1...40).array(of: 1...20)) { chunks in
             #expect(Self.parseAll(Self.stream, chunks: chunks) == whole)
+        }
+    }
+
+    @Test("Keeping only ^PQ gives the same formats' bytes, ~ commands and SGD lines, with only the ^PQ commands")
+    func keptCommands() async {
+        let stream = Self.stream + Array("^XA^FO1,1^FX a comment ^PQ3,0,1,Y^XZ".utf8)
+        let whole = Self.parseAll(stream, chunks: [])
+        let onlyQuantity = whole.map { event -> ZPLStreamEvent in
+            guard case let .format(script) = event else { return event }
+            return .format(ZPLScript(commands: script.commands.filter { $0.name == "PQ" }, bytes: script.bytes))
+        }
+        #expect(onlyQuantity.contains(.format(ZPLScript(commands: [ZPLCommand(.format, "PQ", parameters: Array("3,0,1,Y".utf8))],
+                                                         bytes: Array("^XA^FO1,1^FX a comment ^PQ3,0,1,Y^XZ".utf8)))))
+        await propertyCheck(count: 100, input: Gen.int(in: 1...40).array(of: 1...20)) { chunks in
+            #expect(Self.parseAll(stream, chunks: chunks, keptCommands: ["PQ"]) == onlyQuantity)
         }
     }
 

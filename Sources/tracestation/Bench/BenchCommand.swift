@@ -14,8 +14,8 @@ struct BenchCommand: AsyncParsableCommand {
             called directly) are built with gcc and run in the same loop, trial by trial, on the \
             same payloads and the same label file, and each step gets a ratio: the station's time \
             over the C time. Targets are a ratio of at most 1.2, or a rate. Print jobs go through \
-            the printer link to an in-process virtual printer on loopback (render off), each proven \
-            printed by the odometer, beside a C client pushing the same bytes to a C sink: on one \
+            the printer link, in its default configuration, to an in-process virtual printer on \
+            loopback (render off), each proven printed by the odometer, beside a C client pushing the same bytes to a C sink: on one \
             connection (the transport ceiling, the target) and with a new connection per job. Build \
             in release mode first (`make bench` does). For the statistical suite see Benchmarks/.
             """
@@ -35,6 +35,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Folder of the C lower-bound probes (shared/bench/anchors).", valueName: "DIR"))
     var anchors: String?
+
+    @Option(help: ArgumentHelp("Time only this step, named as in --json (repeatable); all steps by default.", valueName: "STEP"))
+    var only: [Step] = []
 
     @Flag(help: "Print one JSON object per step instead of a table.")
     var json = false
@@ -74,18 +77,24 @@ struct BenchCommand: AsyncParsableCommand {
         let printing = try await LoopbackPrintWorkload(formats: productFormats)
         let printerRender = try PrinterRenderWorkload(formats: productFormats)
 
+        let steps = only.isEmpty ? Step.allCases : Step.allCases.filter(only.contains)
+        let timesPrinting = steps.contains(.printJobs) || steps.contains(.printJobsPerConnection)
         for _ in 0..<trials {
             // Station and probe alternate within each trial, so drift hits both alike.
-            samples[.encode, default: ([], [])].ours.append(try timePerLabel(labels) {
-                serial += 1
-                return try BenchWorkloads.encode(serial: serial).size
-            })
-            samples[.qrPNG, default: ([], [])].ours.append(try timePerLabel(labels) {
-                serial += 1
-                return try BenchWorkloads.qrPNG(serial: serial).count
-            })
+            if steps.contains(.encode) {
+                samples[.encode, default: ([], [])].ours.append(try timePerLabel(labels) {
+                    serial += 1
+                    return try BenchWorkloads.encode(serial: serial).size
+                })
+            }
+            if steps.contains(.qrPNG) {
+                samples[.qrPNG, default: ([], [])].ours.append(try timePerLabel(labels) {
+                    serial += 1
+                    return try BenchWorkloads.qrPNG(serial: serial).count
+                })
+            }
             var scan: [Double] = [], total: [Double] = []
-            for _ in 0..<decodes {
+            for _ in 0..<(steps.contains(.decode) || steps.contains(.loadAndDecode) ? decodes : 0) {
                 let clock = ContinuousClock()
                 let start = clock.now
                 let image = try PNG.decode(labelBytes)
@@ -96,41 +105,58 @@ struct BenchCommand: AsyncParsableCommand {
                 scan.append((end - loaded).milliseconds)
                 total.append((end - start).milliseconds)
             }
-            samples[.productZPL, default: ([], [])].ours.append(try timePerLabel(labels) {
-                serial += 1
-                return try product.renderer.zpl(product.values(serial: serial)).bytes.count
-            })
-            samples[.productPNG, default: ([], [])].ours.append(try timePerLabel(max(1, labels / 10)) {
-                serial += 1
-                return try product.renderer.png(product.values(serial: serial)).count
-            })
-            samples[.printJobs, default: ([], [])].ours.append(try await printing.run(jobs: jobs))
-            samples[.printJobsPerConnection, default: ([], [])].ours.append(samples[.printJobs]!.ours.last!)
-            var rendered = 0
-            samples[.printerRender, default: ([], [])].ours.append(try timePerLabel(max(1, labels / 10)) {
-                rendered += 1
-                return try printerRender.render(rendered)
-            })
-            samples[.decode, default: ([], [])].ours.append(median(scan))
-            samples[.loadAndDecode, default: ([], [])].ours.append(median(total))
+            if steps.contains(.productZPL) {
+                samples[.productZPL, default: ([], [])].ours.append(try timePerLabel(labels) {
+                    serial += 1
+                    return try product.renderer.zpl(product.values(serial: serial)).bytes.count
+                })
+            }
+            if steps.contains(.productPNG) {
+                samples[.productPNG, default: ([], [])].ours.append(try timePerLabel(max(1, labels / 10)) {
+                    serial += 1
+                    return try product.renderer.png(product.values(serial: serial)).count
+                })
+            }
+            if timesPrinting {
+                let perJob = try await printing.run(jobs: jobs)
+                samples[.printJobs, default: ([], [])].ours.append(perJob)
+                samples[.printJobsPerConnection, default: ([], [])].ours.append(perJob)
+            }
+            if steps.contains(.printerRender) {
+                var rendered = 0
+                samples[.printerRender, default: ([], [])].ours.append(try timePerLabel(max(1, labels / 10)) {
+                    rendered += 1
+                    return try printerRender.render(rendered)
+                })
+            }
+            if !scan.isEmpty {
+                samples[.decode, default: ([], [])].ours.append(median(scan))
+                samples[.loadAndDecode, default: ([], [])].ours.append(median(total))
+            }
             if let probes {
-                samples[.encode]!.anchor.append(try probes.qrEncode(labels: labels))
-                let qrPNG = try probes.qrPNG(labels: labels)
-                samples[.qrPNG]!.anchor.append(qrPNG)
-                // Whole labels have no C counterpart; they are set beside the QR-to-PNG bound.
-                samples[.productZPL]!.anchor.append(qrPNG)
-                samples[.productPNG]!.anchor.append(qrPNG)
-                let c = try probes.decode(file: labelPath, iterations: decodes)
-                samples[.decode]!.anchor.append(c.scan)
-                samples[.loadAndDecode]!.anchor.append(c.total)
-                let jobBytes = LoopbackPrintWorkload.jobBytes
-                samples[.printJobs]!.anchor.append(try probes.tcpJobs(.stream, jobBytes: jobBytes, seconds: 0.5))
-                samples[.printJobsPerConnection]!.anchor.append(try probes.tcpJobs(.conn, jobBytes: jobBytes, seconds: 0.5))
+                if steps.contains(.encode) { samples[.encode]!.anchor.append(try probes.qrEncode(labels: labels)) }
+                if [.qrPNG, .productZPL, .productPNG].contains(where: steps.contains) {
+                    let qrPNG = try probes.qrPNG(labels: labels)
+                    // Whole labels have no C counterpart; they are set beside the QR-to-PNG bound.
+                    for step in [Step.qrPNG, .productZPL, .productPNG] where steps.contains(step) {
+                        samples[step, default: ([], [])].anchor.append(qrPNG)
+                    }
+                }
+                if !scan.isEmpty {
+                    let c = try probes.decode(file: labelPath, iterations: decodes)
+                    samples[.decode]!.anchor.append(c.scan)
+                    samples[.loadAndDecode]!.anchor.append(c.total)
+                }
+                if timesPrinting {
+                    let jobBytes = LoopbackPrintWorkload.jobBytes
+                    samples[.printJobs]!.anchor.append(try probes.tcpJobs(.stream, jobBytes: jobBytes, seconds: 0.5))
+                    samples[.printJobsPerConnection]!.anchor.append(try probes.tcpJobs(.conn, jobBytes: jobBytes, seconds: 0.5))
+                }
             }
         }
         try await printing.stop()
 
-        let results = Step.allCases.map { step in
+        let results = steps.map { step in
             BenchResult(step: step, ours: median(samples[step]!.ours), anchor: samples[step]!.anchor.isEmpty ? nil : median(samples[step]!.anchor))
         }
         if json {
@@ -170,7 +196,7 @@ struct BenchCommand: AsyncParsableCommand {
 }
 
 /// A timed step, its unit and its target: a ratio to the C lower bound, or a rate.
-enum Step: String, CaseIterable {
+enum Step: String, CaseIterable, ExpressibleByArgument {
     case encode = "qr-encode"
     case qrPNG = "qr-to-png"
     case productZPL = "product-label-zpl"
