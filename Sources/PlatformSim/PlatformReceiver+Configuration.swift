@@ -27,6 +27,8 @@ extension PlatformReceiver {
         /// The field names bodies arrive in: the station's own (`.identity`) or those of the
         /// reporting profile's `platform.field_mapping`.
         public var mapping: FieldMapping
+        /// Logs warnings only, without the start-up line: for a receiver inside another command.
+        public var quiet = false
 
         public init(host: String = "127.0.0.1", port: Int = PlatformReceiver.defaultPort,
                     storeFolder: String = PlatformReceiver.defaultStoreFolder, token: String = PlatformReceiver.demoToken,

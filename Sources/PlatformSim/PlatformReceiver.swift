@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import ServiceLifecycle
 
 /// The reference receiver for reports: a stand-in for the traceability platform that checks
@@ -55,13 +56,16 @@ public final class PlatformReceiver: Sendable {
             HTTPResponse.Status.ok
         }
         let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "tracestation-platform-sim")
+        if configuration.quiet { logger.logLevel = .warning }
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "tracestation-platform-sim"),
             onServerRunning: { channel in
                 boundContinuation.yield(channel.localAddress?.port ?? configuration.port)
                 boundContinuation.finish()
-            }
+            },
+            logger: logger
         )
         // Signals are the caller's to handle; stop() shuts the server down gracefully.
         let services = ServiceGroup(configuration: .init(services: [application], logger: application.logger))

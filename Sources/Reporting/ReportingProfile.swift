@@ -1,4 +1,5 @@
 import Foundation
+import TraceCodes
 
 /// Who reports, about which products, to where, and in which field names: the station's
 /// reporting configuration, read from `config/reporting.yaml` (`ReportingProfile+YAML.swift`).
@@ -105,9 +106,15 @@ public struct ReportingProfile: Sendable, Hashable {
             readPointTemplate.replacingOccurrences(of: "{line}", with: Self.percentEncoded(line))
         }
 
-        /// The URI of a code in `epcList`: the code itself when it is a URI (GS1 Digital Link),
+        /// The URI of a code in `epcList`: for a GS1 Digital Link the canonical instance
+        /// identifier CBV 2.0 asks for (`https://id.gs1.org/01/<GTIN>/21/<serial>`: the
+        /// reference domain, no lot, no data attributes), else the code itself when it is a URI,
         /// else the scheme's configured template.
         public func uri(scheme: String, code: String) throws(ReportingError) -> String {
+            if scheme == "GS1", let link = try? GS1ElementString(digitalLink: code),
+               let gtin = link[ai: "01"], let serial = link[ai: "21"] {
+                return "\(GS1DigitalLink.defaultDomain)/01/\(gtin)/21/\(Self.percentEncoded(serial))"
+            }
             if Self.isAbsoluteURI(code) { return code }
             guard let template = codeURITemplates[scheme] else {
                 throw ReportingError("\(scheme) code \(code)", .noURIForm(scheme: scheme))

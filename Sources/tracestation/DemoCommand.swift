@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Imaging
 import Labels
+import Ledger
 import Symbology
 import TraceCodes
 import Verification
@@ -10,15 +11,19 @@ import Verification
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Issue a few trace codes, render each as a PNG label, decode them back and print a table.",
+        abstract: "Issue a few trace codes, render each as a PNG label, decode them back, print a table and report the batch.",
         discussion: """
-            Runs on built-in defaults and needs no printer or database. Each code is rendered as \
+            Runs on built-in defaults and needs no printer, database server or network. The codes \
+            are issued from a fresh SQLite ledger in the output folder. Each code is rendered as \
             a GS1 Digital Link QR code, a GS1 QR code (FNC1 in first position), a GS1-128 \
             barcode, and a whole 60×40 mm product label (Templates/product-60x40 on the \
             virtual-203 printer, as PNG and as the ZPL that prints it); a product-name QR code in \
             Chinese and an EAN-13 of the GTIN show the other paths. Every PNG is read back from \
             disk and decoded with zbar, and the decoded bytes are compared with what was issued. \
-            Exits 1 if any label does not read back exactly.
+            The product labels are then recorded as printed and verified, and the batch is reported \
+            in signed chunks to the reference receiver (platform-sim) started in-process, with its \
+            EPCIS 2.0 document written beside the labels. Exits 1 if any label does not read back \
+            exactly or the receiver does not hold exactly the printed codes.
             """
     )
 
@@ -44,40 +49,47 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let date = StationDate.today(format: "yyMMdd")
         let builder = try GS1ItemCodeBuilder(gtin: gtin, lot: lot, productionDate: date)
-        var serials = try RandomSerialGenerator(length: 12)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let reporting = try DemoReporting(folder: out)
+        let batch = try await reporting.ledger.createBatch(
+            BatchSpec(gtin: gtin, lot: lot, productionDate: date, quantity: count, overagePercent: 0))
+        let issued = try await reporting.ledger.issue(batch: batch.id, count: count)
 
         let library = LabelLibrary.standard()
         let template = try library.template("product-60x40")
         let productLabel = try LabelRenderer(template: template, device: library.device("virtual-203"))
         var labels: [DemoLabel] = []
-        var issued = Set<String>()
-        while issued.count < count {
-            let serial = try serials.next()
-            guard issued.insert(serial).inserted else { continue }
-            let code = try builder.code(serial: serial)
-            let index = issued.count
+        for (offset, issuedCode) in issued.enumerated() {
+            let code = try builder.code(serial: issuedCode.serial)
+            let index = offset + 1
             labels.append(DemoLabel(index: index, kind: .qr, data: try code.digitalLink(domain: GS1DigitalLink.defaultDomain)))
             labels.append(DemoLabel(index: index, kind: .gs1QR, data: code.symbolData(), shown: code.humanReadable))
             labels.append(DemoLabel(index: index, kind: .gs1_128, data: code.symbolData(), shown: code.humanReadable))
             let item = try FieldValues(code: code)
             let values = template.sample.merging(item).merging(FieldValues(["batch.lot": lot, "batch.date": date]))
-            labels.append(DemoLabel(index: index, product: values, data: item["code.payload"]!, name: "product-label"))
+            labels.append(DemoLabel(index: index, product: values, data: item["code.payload"]!, name: "product-label",
+                                    ledgerCode: issuedCode.value))
         }
         labels.append(DemoLabel(index: count + 1, kind: .qr, data: "产品名称：电线电缆 BV 2.5mm² 批号 \(lot)", name: "qr-chinese"))
         labels.append(DemoLabel(index: count + 2, kind: .ean13, data: String(builder.gtin.gtin14.dropFirst())))
 
         print("TraceStation demo: GTIN \(builder.gtin.gtin14), lot \(lot), production date \(date)")
-        print("Issued \(count) codes with random 12-character serials (\(String(format: "%.1f", serials.entropyBits)) bits each); labels in \(out)/\n")
+        let entropy = try RandomSerialGenerator(length: BatchSpec.defaultSerialLength).entropyBits
+        print("Issued \(count) codes into the ledger \(out)/ledger.sqlite, batch \(batch.id), with random "
+            + "\(BatchSpec.defaultSerialLength)-character serials (\(String(format: "%.1f", entropy)) bits each); labels in \(out)/\n")
         let rows = try labels.map { try $0.renderAndVerify(in: out, moduleSize: module, productLabel: productLabel) }
         DemoTable(rows: rows).print()
 
         let failures = rows.filter { !$0.matched }.count
         if failures > 0 {
             print("\n\(failures) of \(rows.count) labels did not read back as issued.")
-            throw ExitCode(1)
+        } else {
+            print("\nAll \(rows.count) labels decoded back to exactly the code issued.")
         }
-        print("\nAll \(rows.count) labels decoded back to exactly the code issued.")
+        let readBack = zip(labels, rows).compactMap { label, row in label.ledgerCode.map { (code: $0, matched: row.matched) } }
+        let reported = try await reporting.report(batch: batch.id, readBack: readBack)
+        if !reported { print("\nThe receiver does not hold exactly the printed codes.") }
+        if failures > 0 || !reported { throw ExitCode(1) }
     }
 
 }
@@ -95,6 +107,8 @@ private struct DemoLabel {
     let data: String
     var shown: String
     var name: String
+    /// The code as the ledger issued it, for the product label that carries it.
+    var ledgerCode: String?
 
     init(index: Int, kind: SymbologyKind, data: String, shown: String? = nil, name: String? = nil) {
         self.index = index
@@ -104,8 +118,9 @@ private struct DemoLabel {
         self.name = name ?? kind.rawValue
     }
 
-    init(index: Int, product values: FieldValues, data: String, name: String) {
+    init(index: Int, product values: FieldValues, data: String, name: String, ledgerCode: String) {
         self.index = index
+        self.ledgerCode = ledgerCode
         self.source = .productLabel(values)
         self.data = data
         self.shown = data

@@ -129,3 +129,17 @@ private extension JSONTree {
         return events
     }
 }
+
+@Suite struct EPCListURITests {
+    /// CBV 2.0 identifies an item by GTIN and serial on the reference domain; the label's own
+    /// link may carry a lot, a data attribute and the brand's domain.
+    @Test(arguments: [
+        "https://id.gs1.org/01/06901234567892/10/L20261129/21/A1B2?11=261129",
+        "https://brand.example.cn/path/01/06901234567892/21/A1B2",
+        "https://id.gs1.org/01/06901234567892/21/A1B2",
+    ])
+    func aGS1LinkBecomesTheCanonicalInstanceIdentifier(link: String) throws {
+        let settings = ReportingProfile.embeddedDefault.epcis
+        #expect(try settings.uri(scheme: "GS1", code: link) == "https://id.gs1.org/01/06901234567892/21/A1B2")
+    }
+}
