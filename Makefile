@@ -16,10 +16,12 @@ ANCHORS ?= $(wildcard ../shared/bench/anchors)
 
 ## deps: install the missing Debian packages (refreshing the package lists first) and the Python
 ## modules the JSON Schema tests use; nothing when all are present
+# Debian's own python3 refuses a plain pip install (PEP 668); a user install is the fallback.
 deps:
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(DEB_PACKAGES)"
 	@$(PYTHON) -c 'import jsonschema, rfc3339_validator, rfc3986_validator' 2>/dev/null || \
-	  $(PYTHON) -m pip install --quiet jsonschema rfc3339-validator rfc3986-validator
+	  $(PYTHON) -m pip install --quiet jsonschema rfc3339-validator rfc3986-validator || \
+	  $(PYTHON) -m pip install --quiet --user --break-system-packages jsonschema rfc3339-validator rfc3986-validator
 
 install-missing:
 	@missing=""; \
