@@ -22,10 +22,11 @@ public actor PrinterLink {
     var queue = CircularBuffer<PrintJob>()
     /// Jobs sent and not yet proven printed, in order, each with the odometer reading that proves it.
     var inPrinter = CircularBuffer<(job: PrintJob, target: Int)>()
-    var states: [PrintJob.ID: PrintJobState] = [:]
+    /// Every job's state, by ID from 1: IDs are given in order, so an array, one byte a job,
+    /// rather than a table hashed on every move.
+    var states: [PrintJobState] = []
     /// Job moves not yet on `events`: they go out as one `.jobs` event per step.
     var pendingUpdates: [PrintJobUpdate] = []
-    var nextID = 1
     /// The odometer reading once everything sent has printed; `nil` until read after connecting.
     var expectedOdometer: Int?
     /// Odometer queries sent behind batches of jobs and not yet used, oldest first.
@@ -69,9 +70,8 @@ public actor PrinterLink {
     }
 
     private func enqueue(_ format: [UInt8], quantity: Int, reference: String?) -> PrintJob.ID {
-        let job = PrintJob(id: PrintJob.ID(rawValue: nextID), format: format, quantity: max(1, quantity), reference: reference)
-        nextID += 1
-        states[job.id] = .queued
+        let job = PrintJob(id: PrintJob.ID(rawValue: states.count + 1), format: format, quantity: max(1, quantity), reference: reference)
+        states.append(.queued)
         pendingUpdates.append(PrintJobUpdate(id: job.id, reference: reference, state: .queued, reason: nil))
         guard !closed else {
             move(job, to: .failed, reason: PrintingError.linkClosed.description)
@@ -90,7 +90,9 @@ public actor PrinterLink {
         workWaiter = nil
     }
 
-    public func state(of id: PrintJob.ID) -> PrintJobState? { states[id] }
+    public func state(of id: PrintJob.ID) -> PrintJobState? {
+        states.indices.contains(id.rawValue - 1) ? states[id.rawValue - 1] : nil
+    }
 
     /// Returns once every job submitted so far has reached a final state.
     public func waitUntilIdle() async {
@@ -166,8 +168,8 @@ public actor PrinterLink {
 
     /// Moves a job if its life allows it; the station hears of it at the end of the step.
     func move(_ job: PrintJob, to next: PrintJobState, reason: String?) {
-        guard let current = states[job.id], current.canMove(to: next) else { return }
-        states[job.id] = next
+        guard states[job.id.rawValue - 1].canMove(to: next) else { return }
+        states[job.id.rawValue - 1] = next
         pendingUpdates.append(PrintJobUpdate(id: job.id, reference: job.reference, state: next, reason: reason))
     }
 

@@ -86,7 +86,7 @@ public struct ZPLStreamParser: Sendable {
         var formatStart = 0
         while index < bytes.count {
             if state == .name && name.count == 0 && prefix == .format && readNames != nil {
-                let skipped = skipCommand(in: bytes, from: index)
+                let skipped = skipCommands(in: bytes, from: index)
                 if skipped > 0 {
                     index += skipped
                     continue
@@ -140,11 +140,30 @@ public struct ZPLStreamParser: Sendable {
         return count
     }
 
-    /// Skims a `^` command that is not read, right after its prefix: its name and parameters
-    /// up to the next prefix, at once, as `consume` would take them byte by byte. With few
-    /// commands kept, this is almost every command of a format. Returns how many bytes were
-    /// skimmed; none when the name is not plainly in `bytes`, is read, or the format's size
-    /// limit falls within the command, which `consume` handles.
+    /// Skims the `^` commands that are not read, from right after a prefix, and each one's
+    /// next prefix, for as long as they follow one another: with few commands kept, that is
+    /// most of a format. Leaves the state as `consume` would; returns how many bytes it took.
+    private mutating func skipCommands(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while true {
+            let skipped = skipCommand(in: bytes, from: index)
+            guard skipped > 0 else { break }
+            index += skipped
+            guard index < bytes.count, bytes[index] == caret, !isCollectingFormat || formatLength < maximumFormatSize else { break }
+            // The next command's prefix, as `consume` takes it: it ends the skimmed one and starts another.
+            if isCollectingFormat { formatLength += 1 }
+            state = .name
+            name = ZPLCommandName()
+            isKept = true
+            index += 1
+        }
+        return index - start
+    }
+
+    /// Skims one `^` command that is not read, right after its prefix: its name and parameters
+    /// up to the next prefix, at once, as `consume` would take them byte by byte. Returns how
+    /// many bytes were skimmed; none when the name is not plainly in `bytes`, is read, or the
+    /// format's size limit falls within the command, which `consume` handles.
     private mutating func skipCommand(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard start + 2 <= bytes.count, isPlain(bytes[start]), isPlain(bytes[start + 1]) else { return 0 }
         let first = Self.upper(bytes[start]), second = Self.upper(bytes[start + 1])
