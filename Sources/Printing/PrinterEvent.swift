@@ -4,7 +4,10 @@ public enum PrinterEvent: Sendable, Equatable {
     case disconnected(reason: String)
     /// The printer's status changed: a fault appeared or cleared, or it went silent.
     case status(PrinterStatus)
-    case job(PrintJobUpdate)
+    /// Job moves in the order they happened, gathered per step of the link: the jobs queued
+    /// since its last step, a batch sent, the jobs one odometer reading proves printed. The
+    /// station wakes once per step rather than once per job. Never empty.
+    case jobs([PrintJobUpdate])
 }
 
 /// One job's move to a new state.

@@ -17,6 +17,14 @@ extension PrinterLink {
         /// reports no fault that holds them, before they are reported unconfirmed.
         public var confirmationTimeout: Duration
         /// Jobs sent and not yet confirmed, at most: how many formats may wait in the printer.
+        ///
+        /// 16 by default. A thermal printer prints a few labels a second, and the link needs
+        /// only a poll interval and a round trip of jobs waiting to keep it busy: 16 is over a
+        /// second of printing at any line speed. A larger window does not print faster; it
+        /// leaves more labels unconfirmed after a printer restart, more cancelled by `~JA`, and
+        /// more of the receive buffer taken by graphic-heavy formats, where a full buffer stalls
+        /// writes into the write timeout. Only the loopback bench would go faster (32: 10 µs a
+        /// job, 64: 8 µs, against 14 µs).
         public var window: Int
 
         public init(connectTimeout: Duration = .seconds(3), writeTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(2),

@@ -10,12 +10,14 @@ extension PrinterLink {
     private func run() async {
         while !closed && !Task.isCancelled {
             if isIdle || (inPrinter.isEmpty && pausedByStation) {
+                flushUpdates()
                 notifyIfIdle()
                 await withCheckedContinuation { workWaiter = $0 }
                 continue
             }
             await acquire()
             await step()
+            flushUpdates()
             release()
         }
     }

@@ -8,7 +8,7 @@ import NIOPosix
 /// printer's buffer, and each is confirmed printed only when the printer's odometer has
 /// advanced past it. A job whose fate the link cannot prove is reported `unconfirmed` and
 /// never sent again by the link. Every state change goes out on `events`, which the station
-/// must consume.
+/// must consume; job moves go out together at the end of each step of the link.
 public actor PrinterLink {
     public nonisolated let host: String
     public nonisolated let port: Int
@@ -22,8 +22,11 @@ public actor PrinterLink {
     var queue = CircularBuffer<PrintJob>()
     /// Jobs sent and not yet proven printed, in order, each with the odometer reading that proves it.
     var inPrinter = CircularBuffer<(job: PrintJob, target: Int)>()
-    var states: [PrintJob.ID: PrintJobState] = [:]
-    var nextID = 1
+    /// Every job's state, by ID from 1: IDs are given in order, so an array, one byte a job,
+    /// rather than a table hashed on every move.
+    var states: [PrintJobState] = []
+    /// Job moves not yet on `events`: they go out as one `.jobs` event per step.
+    var pendingUpdates: [PrintJobUpdate] = []
     /// The odometer reading once everything sent has printed; `nil` until read after connecting.
     var expectedOdometer: Int?
     /// Odometer queries sent behind batches of jobs and not yet used, oldest first.
@@ -48,7 +51,8 @@ public actor PrinterLink {
         (events, eventSink) = AsyncStream.makeStream(of: PrinterEvent.self)
     }
 
-    /// Queues one format; the link sends it when the printer is ready.
+    /// Queues one format; the link sends it when the printer is ready. The job's `queued`
+    /// update goes out with the link's next step, not on its own.
     @discardableResult
     public func submit(_ format: [UInt8], quantity: Int = 1, reference: String? = nil) -> PrintJob.ID {
         let id = enqueue(format, quantity: quantity, reference: reference)
@@ -66,26 +70,29 @@ public actor PrinterLink {
     }
 
     private func enqueue(_ format: [UInt8], quantity: Int, reference: String?) -> PrintJob.ID {
-        let job = PrintJob(id: PrintJob.ID(rawValue: nextID), format: format, quantity: max(1, quantity), reference: reference)
-        nextID += 1
-        states[job.id] = .queued
+        let job = PrintJob(id: PrintJob.ID(rawValue: states.count + 1), format: format, quantity: max(1, quantity), reference: reference)
+        states.append(.queued)
+        pendingUpdates.append(PrintJobUpdate(id: job.id, reference: reference, state: .queued, reason: nil))
         guard !closed else {
             move(job, to: .failed, reason: PrintingError.linkClosed.description)
             return job.id
         }
         queue.append(job)
-        emit(.job(PrintJobUpdate(id: job.id, reference: reference, state: .queued, reason: nil)))
         return job.id
     }
 
+    /// Starts the worker, whose next step also sends the `queued` updates; a closed link has
+    /// no worker, so it sends them at once.
     private func wakeWorker() {
-        guard !closed else { return }
+        guard !closed else { return flushUpdates() }
         startWorker()
         workWaiter?.resume()
         workWaiter = nil
     }
 
-    public func state(of id: PrintJob.ID) -> PrintJobState? { states[id] }
+    public func state(of id: PrintJob.ID) -> PrintJobState? {
+        states.indices.contains(id.rawValue - 1) ? states[id.rawValue - 1] : nil
+    }
 
     /// Returns once every job submitted so far has reached a final state.
     public func waitUntilIdle() async {
@@ -111,6 +118,7 @@ public actor PrinterLink {
     /// the printer is reported cancelled only when the printer's empty buffer and its odometer
     /// prove it did not print; otherwise it is printed or unconfirmed.
     public func cancelAll() async throws(PrintingError) {
+        defer { flushUpdates() }
         for job in queue { move(job, to: .cancelled, reason: "cancelled by the station") }
         queue.removeAll()
         await acquire()
@@ -132,6 +140,7 @@ public actor PrinterLink {
         try? await channel?.close()
         channel = nil
         notifyIfIdle()
+        flushUpdates()
         eventSink.finish()
     }
 
@@ -144,13 +153,24 @@ public actor PrinterLink {
         for waiter in waiters { waiter.resume() }
     }
 
-    func emit(_ event: PrinterEvent) { eventSink.yield(event) }
+    /// Sends an event behind the job moves made before it, so the station sees them in order.
+    func emit(_ event: PrinterEvent) {
+        flushUpdates()
+        eventSink.yield(event)
+    }
 
-    /// Moves a job if its life allows it, and tells the station.
+    /// Sends the job moves gathered so far as one event.
+    func flushUpdates() {
+        guard !pendingUpdates.isEmpty else { return }
+        eventSink.yield(.jobs(pendingUpdates))
+        pendingUpdates.removeAll(keepingCapacity: true)
+    }
+
+    /// Moves a job if its life allows it; the station hears of it at the end of the step.
     func move(_ job: PrintJob, to next: PrintJobState, reason: String?) {
-        guard let current = states[job.id], current.canMove(to: next) else { return }
-        states[job.id] = next
-        emit(.job(PrintJobUpdate(id: job.id, reference: job.reference, state: next, reason: reason)))
+        guard states[job.id.rawValue - 1].canMove(to: next) else { return }
+        states[job.id.rawValue - 1] = next
+        pendingUpdates.append(PrintJobUpdate(id: job.id, reference: job.reference, state: next, reason: reason))
     }
 
     func publish(_ status: PrinterStatus) {

@@ -23,21 +23,7 @@ public final class FormatRenderer {
     /// The format as printed, or `nil` when it prints nothing: it only stores a template
     /// (`^DF`), or it holds no field, such as a settings-only `^XA^MCY^XZ`.
     public func render(_ script: ZPLScript, memory: inout PrinterMemory) -> RenderedFormat? {
-        var commands: [ZPLCommand] = []
-        for command in script.commands {
-            if command.prefix == .format && command.name == "DF" {
-                let name = PrinterMemory.key(String(decoding: command.parameters, as: UTF8.self), defaultExtension: "ZPL")
-                let index = script.commands.firstIndex(of: command)!
-                memory.formats[name] = Array(script.commands[(index + 1)...])
-                return nil
-            }
-            if command.name == "XF" {
-                let name = PrinterMemory.key(String(decoding: command.parameters, as: UTF8.self), defaultExtension: "ZPL")
-                commands += memory.formats[name] ?? []
-            } else {
-                commands.append(command)
-            }
-        }
+        guard let commands = memory.commandsToPrint(script) else { return nil }
         var label = LabelState(renderer: self, memory: memory, fieldNumberData: Self.fieldNumberData(commands))
         for command in commands {
             label.run(command)

@@ -41,7 +41,7 @@ struct LabelState {
         case "LH": home = (int(0) ?? home.x, int(1) ?? home.y)
         case "CI": encoding = FieldEncoding(ci: int(0) ?? 0)
         case "FW": defaultOrientation = Orientation(text(0)) ?? defaultOrientation
-        case "PQ": quantity = min(max(int(0) ?? 1, 1), 99_999_999)
+        case "PQ": quantity = RenderedFormat.quantity(command)
         case "BY":
             bar.module = int(0).map { min(max($0, 1), 10) } ?? bar.module
             bar.ratio = Double(text(1)).map { min(max($0, 2), 3) } ?? bar.ratio

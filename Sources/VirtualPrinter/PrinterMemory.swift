@@ -41,6 +41,25 @@ extension String {
 }
 
 extension PrinterMemory {
+    /// The commands `script` prints, with each `^XF` replaced by the format it recalls; `nil`
+    /// when the script stores a format (`^DF`) instead, which is then kept here.
+    mutating func commandsToPrint(_ script: ZPLScript) -> [ZPLCommand]? {
+        var commands: [ZPLCommand] = []
+        for (index, command) in script.commands.enumerated() {
+            switch command.name {
+            case "DF":
+                formats[Self.key(String(decoding: command.parameters, as: UTF8.self), defaultExtension: "ZPL")] =
+                    Array(script.commands[(index + 1)...])
+                return nil
+            case "XF":
+                commands += formats[Self.key(String(decoding: command.parameters, as: UTF8.self), defaultExtension: "ZPL")] ?? []
+            default:
+                commands.append(command)
+            }
+        }
+        return commands
+    }
+
     /// Runs the `~` commands that change printer memory (`~DG`); others change nothing here.
     public mutating func run(_ command: ZPLCommand) throws(ZPLError) {
         if command.prefix == .control && command.name == "DG" {

@@ -1,4 +1,5 @@
 import Imaging
+import ZPL
 
 /// One format as the printer would print it.
 public struct RenderedFormat: Sendable {
@@ -7,4 +8,12 @@ public struct RenderedFormat: Sendable {
     public let quantity: Int
     /// Fields the printer could not draw, each a sentence: a bad `^GF` CRC, data a symbology refuses.
     public let problems: [String]
+}
+
+extension RenderedFormat {
+    /// Labels a `^PQ` command asks for: its first parameter, 1 when missing, at most the
+    /// printer's eight digits.
+    static func quantity(_ command: ZPLCommand) -> Int {
+        min(max(command.arguments.first.flatMap { Int($0) } ?? 1, 1), 99_999_999)
+    }
 }

@@ -90,7 +90,7 @@ public actor VirtualPrinter {
     func take(_ event: ZPLStreamEvent, partialFormat: Bool) -> EventOutcome {
         switch event {
         case let .format(script):
-            guard let format = configuration.renders ? renderer.render(script, memory: &memory) : Self.unrendered(script) else {
+            guard let format = configuration.renders ? renderer.render(script, memory: &memory) : unrendered(script) else {
                 return EventOutcome()
             }
             buffer.append((format, script.bytes))
@@ -182,15 +182,17 @@ public actor VirtualPrinter {
         }
     }
 
-    /// The format commands the printer reads: all when it draws; when it only counts, `^PQ`,
-    /// so the decoder skips the rest of each format without collecting it.
-    public nonisolated var keptCommands: Set<String>? { configuration.renders ? nil : ["PQ"] }
+    /// The format commands the printer reads: all when it draws; when it only counts, those
+    /// that change the count (`^PQ`, and `^DF`/`^XF`, as a stored format prints nothing and
+    /// lends its `^PQ` to the formats recalling it), so the decoder skims past the rest.
+    public nonisolated var keptCommands: Set<String>? { configuration.renders ? nil : ["PQ", "DF", "XF"] }
 
-    /// A format counted but not drawn: a blank one-dot label printed `^PQ` times.
-    private static func unrendered(_ script: ZPLScript) -> RenderedFormat {
-        let quantity = script.commands.last { $0.name == "PQ" }
-            .flatMap { Int(String(decoding: $0.parameters.prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)) }
-        return RenderedFormat(bitmap: blank, quantity: min(max(quantity ?? 1, 1), 99_999_999), problems: [])
+    /// A format counted but not drawn: a blank one-dot label printed `^PQ` times; `nil` when
+    /// it stores a format.
+    private func unrendered(_ script: ZPLScript) -> RenderedFormat? {
+        guard let commands = memory.commandsToPrint(script) else { return nil }
+        let quantity = commands.last { $0.name == "PQ" }.map(RenderedFormat.quantity) ?? 1
+        return RenderedFormat(bitmap: Self.blank, quantity: quantity, problems: [])
     }
 
     private static let blank = Bitmap(width: 1, height: 1)

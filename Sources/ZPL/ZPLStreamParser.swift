@@ -85,6 +85,13 @@ public struct ZPLStreamParser: Sendable {
         // Where this read's bytes of the open format begin.
         var formatStart = 0
         while index < bytes.count {
+            if state == .name && name.count == 0 && prefix == .format && readNames != nil {
+                let skipped = skipCommands(in: bytes, from: index)
+                if skipped > 0 {
+                    index += skipped
+                    continue
+                }
+            }
             if state == .parameters && fixedLength == nil {
                 let taken = takeRun(of: bytes, from: index)
                 if taken > 0 {
@@ -131,6 +138,84 @@ public struct ZPLStreamParser: Sendable {
         if collectsFormat { formatLength += count }
         if collectsParameters { parameters.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])) }
         return count
+    }
+
+    /// Skims the `^` commands that are not read, from right after a prefix, and each one's
+    /// next prefix, for as long as they follow one another: with few commands kept, that is
+    /// most of a format. Leaves the state as `consume` would; returns how many bytes it took.
+    private mutating func skipCommands(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while true {
+            let skipped = skipCommand(in: bytes, from: index)
+            guard skipped > 0 else { break }
+            index += skipped
+            guard index < bytes.count, bytes[index] == caret, !isCollectingFormat || formatLength < maximumFormatSize else { break }
+            // The next command's prefix, as `consume` takes it: it ends the skimmed one and starts another.
+            if isCollectingFormat { formatLength += 1 }
+            state = .name
+            name = ZPLCommandName()
+            isKept = true
+            index += 1
+        }
+        return index - start
+    }
+
+    /// Skims one `^` command that is not read, right after its prefix: its name and parameters
+    /// up to the next prefix, at once, as `consume` would take them byte by byte. Returns how
+    /// many bytes were skimmed; none when the name is not plainly in `bytes`, is read, or the
+    /// format's size limit falls within the command, which `consume` handles.
+    private mutating func skipCommand(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start + 2 <= bytes.count, isPlain(bytes[start]), isPlain(bytes[start + 1]) else { return 0 }
+        let first = Self.upper(bytes[start]), second = Self.upper(bytes[start + 1])
+        // `^A0N,28`: the font letter is a parameter, as `readName` reads it.
+        var skipped = ZPLCommandName()
+        skipped.append(first)
+        if first != UInt8(ascii: "A") || second == UInt8(ascii: "@") { skipped.append(second) }
+        // `^FS` runs at once: outside a format, an SGD line may follow it.
+        let endsAtOnce = skipped == Self.fieldSeparator
+        guard !keeps(skipped), !endsAtOnce || isInsideFormat else { return 0 }
+        let count = 2 + Self.prefixRun(in: bytes, from: start + 2, caret: caret, tilde: tilde)
+        if isCollectingFormat {
+            guard formatLength + count <= maximumFormatSize else { return 0 }
+            formatLength += count
+        }
+        name = skipped
+        isKept = false
+        state = endsAtOnce ? .idle : .parameters
+        return count
+    }
+
+    /// Whether `byte` is neither a prefix nor a line break.
+    private func isPlain(_ byte: UInt8) -> Bool {
+        byte != caret && byte != tilde && byte != 0x0D && byte != 0x0A
+    }
+
+    static func upper(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
+    }
+
+    /// How many bytes from `start` are not a prefix, eight at a time: each word is tested for
+    /// both prefixes at once and the first match found from its bits, as `memchr` does.
+    static func prefixRun(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, caret: UInt8, tilde: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let carets = UInt64(caret) &* 0x0101_0101_0101_0101, tildes = UInt64(tilde) &* 0x0101_0101_0101_0101
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let found = zeroBytes(word ^ carets) | zeroBytes(word ^ tildes)
+            if found != 0 { return index + found.trailingZeroBitCount / 8 - start }
+            index += 8
+        }
+        while index < bytes.count, base[index] != caret, base[index] != tilde { index += 1 }
+        return index - start
+    }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit: exact, with no
+    /// carry from one byte into the next.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low = UInt64(0x7F7F_7F7F_7F7F_7F7F)
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// How many bytes from `start` are neither a prefix nor a line break, sixteen at a time.
@@ -229,7 +314,7 @@ public struct ZPLStreamParser: Sendable {
     }
 
     private mutating func readName(_ byte: UInt8, into events: inout [ZPLStreamEvent]) {
-        let upper = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
+        let upper = Self.upper(byte)
         if name.count == 1 && name == Self.font && prefix == .format && upper != UInt8(ascii: "@") {
             // `^A0N,28`: the font letter right after ^A is a parameter, not part of the name.
             isKept = keeps(name)

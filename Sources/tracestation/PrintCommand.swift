@@ -99,15 +99,19 @@ struct PrintCommand: AsyncParsableCommand {
                 complain(status.isReady ? "printer ready" : "printer: \(status.problems.map(\.description).joined(separator: ", "))")
             case let .disconnected(reason):
                 complain("printer connection lost: \(reason)")
-            case let .job(update):
-                let code = update.reference ?? update.id.description
-                switch update.state {
-                case .printed:
-                    outcome.printed += 1
-                    if outcome.printed % 100 == 0 || outcome.printed == total { complain("printed \(outcome.printed)/\(total)") }
-                case .unconfirmed: outcome.unconfirmed.append((code, update.reason ?? ""))
-                case .failed, .cancelled: outcome.failed.append((code, update.reason ?? update.state.rawValue))
-                case .queued, .sent: break
+            case let .jobs(updates):
+                let printedBefore = outcome.printed
+                for update in updates {
+                    let code = update.reference ?? update.id.description
+                    switch update.state {
+                    case .printed: outcome.printed += 1
+                    case .unconfirmed: outcome.unconfirmed.append((code, update.reason ?? ""))
+                    case .failed, .cancelled: outcome.failed.append((code, update.reason ?? update.state.rawValue))
+                    case .queued, .sent: break
+                    }
+                }
+                if outcome.printed / 100 > printedBefore / 100 || (outcome.printed == total && printedBefore < total) {
+                    complain("printed \(outcome.printed)/\(total)")
                 }
             case .connected:
                 break

@@ -22,9 +22,9 @@ actor EventLog {
     }
 
     func updates(for id: PrintJob.ID) -> [PrintJobState] {
-        events.compactMap { event in
-            if case let .job(update) = event, update.id == id { return update.state }
-            return nil
+        events.flatMap { event -> [PrintJobState] in
+            guard case let .jobs(updates) = event else { return [] }
+            return updates.filter { $0.id == id }.map(\.state)
         }
     }
 }

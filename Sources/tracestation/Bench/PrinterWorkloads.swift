@@ -31,7 +31,9 @@ struct LoopbackPrintWorkload {
         // The station must consume the events; counting them is part of the path timed.
         let printed = Task {
             var printed = 0
-            for await case let .job(update) in link.events where update.state == .printed { printed += 1 }
+            for await case let .jobs(updates) in link.events {
+                printed += updates.count { $0.state == .printed }
+            }
             return printed
         }
         for index in 0..<count { await link.submit(formats[index % formats.count]) }
