@@ -141,7 +141,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ReportingTests", dependencies: [
-            "Reporting", "Ledger", "PlatformSim", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Reporting", "Ledger", "PlatformSim", "TraceCodes", .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "PlatformSimTests", dependencies: [

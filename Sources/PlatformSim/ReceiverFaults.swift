@@ -1,3 +1,5 @@
+import TraceCodes
+
 /// Failures the receiver injects on purpose, so that delivery can be tested against a platform
 /// and a network that misbehave.
 ///
@@ -59,11 +61,11 @@ struct FaultDraw: Sendable, Equatable {
 /// Draws each request's faults from one seeded generator, so a run can be repeated.
 actor FaultInjector {
     private var faults: ReceiverFaults
-    private var generator: SeededGenerator
+    private var generator: SplitMix64
 
     init(faults: ReceiverFaults, seed: UInt64) {
         self.faults = faults
-        generator = SeededGenerator(seed: seed)
+        generator = SplitMix64(seed: seed)
     }
 
     func set(_ faults: ReceiverFaults) {
@@ -84,19 +86,3 @@ actor FaultInjector {
     }
 }
 
-/// SplitMix64: small, fast and the same on every platform for a given seed.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

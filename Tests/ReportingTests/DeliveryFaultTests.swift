@@ -3,6 +3,7 @@ import Ledger
 import PlatformSim
 import Reporting
 import Testing
+import TraceCodes
 
 /// Delivery from a real ledger file to the reference receiver on loopback, while the receiver
 /// fails on purpose. Whatever the faults, the receiver must end up holding every commissioned
@@ -19,7 +20,7 @@ struct DeliveryFaultTests {
         // Three tries per chunk, then the run gives up for now and leaves them pending.
         var threeTries = DeliveryHarness.quickPolicy
         threeTries.maximumAttempts = 3
-        let down = try await harness.deliverer(threeTries).run(random: SeededRandom(state: 1))
+        let down = try await harness.deliverer(threeTries).run(random: SplitMix64(seed: 1))
         #expect(down.chunksDelivered == 0)
         #expect(down.retries == 8 * 3)
         var counts = try await harness.ledger.reconcile(batch: batch)
@@ -27,7 +28,7 @@ struct DeliveryFaultTests {
         #expect(try await harness.ledger.outboxStatus(destination: nil).chunks(.pending) == 8)
 
         try await harness.receiver.setFaults(.none)
-        let back = try await harness.deliverer().run(random: SeededRandom(state: 2))
+        let back = try await harness.deliverer().run(random: SplitMix64(seed: 2))
         #expect(back.chunksDelivered == 8)
         counts = try await harness.ledger.reconcile(batch: batch)
         #expect((counts.reported, counts.acknowledged) == (400, 400))
@@ -60,7 +61,7 @@ struct DeliveryFaultTests {
             }
         }
         // The deadline only keeps a broken build from hanging the suite; the run ends long before.
-        let progress = try await harness.deliverer().run(giveUpAfter: .seconds(300), random: SeededRandom(state: 3))
+        let progress = try await harness.deliverer().run(giveUpAfter: .seconds(300), random: SplitMix64(seed: 3))
         slowdown.cancel()
         _ = await slowdown.value
 
@@ -85,20 +86,20 @@ struct DeliveryFaultTests {
         let refused = try await DeliveryHarness(credentials: wrong)
         let (batch, codes) = try await refused.printedBatch(120)
         _ = try await refused.builder.enqueue(batch: batch, destination: refused.destination, in: refused.ledger)
-        let first = try await refused.deliverer().run(random: SeededRandom(state: 4))
+        let first = try await refused.deliverer().run(random: SplitMix64(seed: 4))
         #expect((first.chunksDelivered, first.dead) == (0, 3))
         let status = try await refused.ledger.outboxStatus(destination: refused.destination)
         #expect(status.deadLetters.count == 3)
         #expect(status.deadLetters.allSatisfy { $0.reason.hasPrefix("HTTP 401") })
         #expect(status.deadLetters.first?.firstCode == codes[0])
         // Dead letters are not retried on their own.
-        #expect(try await refused.deliverer().run(random: SeededRandom(state: 5)).chunksDelivered == 0)
+        #expect(try await refused.deliverer().run(random: SplitMix64(seed: 5)).chunksDelivered == 0)
 
         // The cause fixed (the right secret), a lead requeues them.
         let fixed = PlatformClient(credentials: .demo, requestTimeout: .seconds(5))
         #expect(try await refused.ledger.requeueDeadLetters(destination: nil) == 3)
         let second = try await OutboxDeliverer(ledger: refused.ledger, client: fixed, policy: DeliveryHarness.quickPolicy)
-            .run(random: SeededRandom(state: 6))
+            .run(random: SplitMix64(seed: 6))
         #expect((second.chunksDelivered, second.dead) == (3, 0))
         let stats = await refused.receiver.stats()
         #expect((stats.codes, stats.chunks, stats.duplicates) == (120, 3, 0))

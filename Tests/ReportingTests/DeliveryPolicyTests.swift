@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 @testable import Reporting
 import Testing
+import TraceCodes
 
 @Suite("Delivery policy and outcomes")
 struct DeliveryPolicyTests {
@@ -12,7 +13,7 @@ struct DeliveryPolicyTests {
             let ceiling = policy.backoffCeiling(afterFailures: failures)
             let doubled = Double(initial) * pow(2, Double(failures - 1))
             #expect(ceiling == .milliseconds(Int64(min(doubled, 30_000))))
-            var random = SeededRandom(state: UInt64(seed))
+            var random = SplitMix64(seed: UInt64(seed))
             let wait = policy.backoff(afterFailures: failures, using: &random)
             #expect(wait >= .zero && wait <= ceiling)
         }
@@ -21,7 +22,7 @@ struct DeliveryPolicyTests {
     @Test("Full jitter spreads the waits over the whole range, not near its bound")
     func jitterSpreads() {
         let policy = DeliveryPolicy(initialBackoff: .milliseconds(100), maximumBackoff: .seconds(10))
-        var random = SeededRandom(state: 11)
+        var random = SplitMix64(seed: 11)
         let waits = (0..<2000).map { _ in policy.backoff(afterFailures: 4, using: &random) }
         #expect(waits.min()! < .milliseconds(40))
         #expect(waits.max()! > .milliseconds(760))
@@ -69,15 +70,3 @@ struct DeliveryPolicyTests {
     }
 }
 
-/// SplitMix64, so a property's draws repeat.
-struct SeededRandom: RandomNumberGenerator, Sendable {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

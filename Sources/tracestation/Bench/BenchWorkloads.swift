@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import Labels
 import Symbology
+import TraceCodes
 import Verification
 
 /// The steps `tracestation bench` times, each the same work as the matching C lower-bound
@@ -73,20 +74,5 @@ struct ProductLabelWorkload {
             "code.hri": "(01)06901234567892(10)L2025A(21)\(text)",
             "code.serial": text,
         ]))
-    }
-}
-
-/// A small seeded generator, so the bench label is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
