@@ -129,14 +129,19 @@ struct VerifyBatchCommandTests {
         #expect(both.status != 0 && both.stderr.contains("without --expect"))
     }
 
-    @Test("an unknown batch or a missing ledger file is refused before any image is read, and no ledger is created")
+    @Test("an unknown or closed batch, or a missing ledger file, is refused before any image is read, and no ledger is created")
     func refusals() throws {
         let station = try Station()
         defer { try? FileManager.default.removeItem(atPath: station.folder) }
-        _ = try station.createBatch(lot: "B1")
+        let batch = try station.createBatch(lot: "B1")
         let image = try station.label("a.png", "TS-0001")
         let unknown = try CommandRunner.run("verify", "--batch", "9", "--db", station.db, image)
         #expect(unknown.status == 1 && unknown.stdout.isEmpty && unknown.stderr.contains("no such batch"))
+        let key = station.folder + "/station.key"
+        _ = try CommandRunner.run("audit", "keygen", "--out", key)
+        try station.run("batch", "close", batch, "--signing-key", key)
+        let closed = try CommandRunner.run("verify", "--batch", batch, "--db", station.db, image)
+        #expect(closed.status == 1 && closed.stdout.isEmpty && closed.stderr.contains("batch \(batch): the batch is closed"))
         let missing = station.folder + "/elsewhere/station.sqlite"
         let none = try CommandRunner.run("verify", "--batch", "1", "--db", missing, image)
         #expect(none.status != 0 && none.stderr.contains("no ledger there"))
