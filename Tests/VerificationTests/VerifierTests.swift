@@ -85,7 +85,7 @@ struct GS1ContentMatchingTests {
         var verifier = Verifier(expected: ["(01)06901234567892(11)250301(10)B1(21)SER1"])
         let label = LabelDegradation.label(.qr, "https://id.example.com/01/06901234567892/10/B1/21/SER1?11=250301", moduleSize: 3)
         #expect(verifier.verify(label, name: "a").status == .pass)
-        var other = Verifier(expected: ["(01)06901234567892(11)250302(10)B1(21)SER1"])
+        var other = Verifier(options: RegisterVerifierTests.options, expected: ["(01)06901234567892(11)250302(10)B1(21)SER1"])
         #expect(other.verify(label, name: "b").status == .wrong)
     }
 }
