@@ -13,6 +13,8 @@ public protocol LedgerStore: Sendable {
     func reprint(code: String, reason: String) async throws(LedgerError) -> IssuedCode
     /// Records label steps all together (one durable commit), or none when any is refused.
     func record(_ changes: [LabelChange]) async throws(LedgerError)
+    /// The GS1 code with this GTIN-14 and serial, in any batch; nil when none was issued.
+    func codeStatus(gtin: String, serial: String) async throws(LedgerError) -> CodeStatus?
     func reconcile(batch: Int64) async throws(LedgerError) -> Reconciliation
     /// Codes issued in `[from, to)`, milliseconds since 1970 UTC.
     func reconcile(from: Int64, to: Int64) async throws(LedgerError) -> Reconciliation

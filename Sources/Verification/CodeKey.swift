@@ -1,20 +1,21 @@
 import TraceCodes
 
 /// The form in which a read and an expected code are compared: exact text, except that GS1
-/// element strings compare by their parsed elements (so `(01)…(10)ABC`, `01…10ABC` with GS and
-/// `]Q3…` are one code) and EAN/UPC digits compare as GTIN-13 (a 12-digit UPC-A gains its 0).
+/// data compares by its elements whatever form carries it (so `(01)…(10)ABC`, `01…10ABC` with
+/// GS, `]Q3…` and the Digital Link `https://…/01/…/10/ABC` are one code, on any domain and in
+/// any element order) and EAN/UPC digits compare as GTIN-13 (a 12-digit UPC-A gains its 0).
 struct CodeKey: Hashable {
     let value: String
 
     /// The key of an expected code as an operator or the ledger writes it.
     init(expected text: String) {
-        value = Self.gs1Key(text) ?? Self.gtin13Key(text) ?? text
+        value = Self.gs1(text).map(Self.gs1Key) ?? Self.gtin13Key(text) ?? text
     }
 
     /// The key of a decoded symbol.
     init(_ symbol: DecodedSymbol) {
-        if symbol.isGS1, let key = Self.gs1Key(symbol.text) {
-            value = key
+        if let elements = Self.gs1(symbol) {
+            value = Self.gs1Key(elements)
         } else if [.ean13, .upcA, .ean8].contains(symbol.symbology), let key = Self.gtin13Key(symbol.text) {
             value = key
         } else {
@@ -33,20 +34,35 @@ struct CodeKey: Hashable {
         return [own, CodeKey(value: main)]
     }
 
+    /// The GS1 elements a symbol carries: its GS1 data (bracketed as some reads report it, or
+    /// symbol data), or a Digital Link URI as plain text.
+    static func gs1(_ symbol: DecodedSymbol) -> GS1ElementString? {
+        guard symbol.isGS1 else { return digitalLink(symbol.text) }
+        return gs1(symbol.text) ?? (try? GS1ElementString(symbolData: symbol.text))
+    }
+
     private init(value: String) {
         self.value = value
     }
 
-    /// GS1 data in any of its written forms, as canonical symbol data; nil when it is not GS1.
-    private static func gs1Key(_ text: String) -> String? {
-        let parsed: GS1ElementString? = if text.hasPrefix("(") {
-            try? GS1ElementString(bracketed: text)
-        } else if text.hasPrefix("]") || text.contains(GS1ElementString.groupSeparator) {
-            try? GS1ElementString(symbolData: text)
-        } else {
-            nil
-        }
-        return parsed.map { "gs1:" + $0.symbolData() }
+    /// GS1 data in any of its written forms; nil when it is not GS1.
+    private static func gs1(_ text: String) -> GS1ElementString? {
+        if text.hasPrefix("(") { return try? GS1ElementString(bracketed: text) }
+        if text.hasPrefix("]") || text.contains(GS1ElementString.groupSeparator) { return try? GS1ElementString(symbolData: text) }
+        return digitalLink(text)
+    }
+
+    private static func digitalLink(_ text: String) -> GS1ElementString? {
+        let scheme = text.prefix(8).lowercased()
+        guard scheme.hasPrefix("https://") || scheme.hasPrefix("http://") else { return nil }
+        return try? GS1ElementString(digitalLink: text)
+    }
+
+    /// The elements sorted by AI, as symbol data: a Digital Link puts its path qualifiers
+    /// before the attributes a label's element string may carry first.
+    private static func gs1Key(_ elements: GS1ElementString) -> String {
+        let sorted = (try? GS1ElementString(elements.elements.sorted { $0.ai < $1.ai })) ?? elements
+        return "gs1:" + sorted.symbolData()
     }
 
     /// 12 or 13 digits (an EAN/UPC, with an add-on's digits after them kept apart) as GTIN-13.

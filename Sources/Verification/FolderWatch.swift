@@ -17,8 +17,8 @@ public struct FolderWatch: Sendable {
     }
 
     /// Runs until stopped, or until `idleExit` passes without a new file. `handle` says
-    /// whether the image passed.
-    public func run(_ handle: (String) -> Bool) async throws {
+    /// whether the image passed; a file is moved only after its handler returns.
+    public func run(_ handle: (String) async -> Bool) async throws {
         let files = FileManager.default
         for sub in ["done", "failed"] {
             try files.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
@@ -37,7 +37,7 @@ public struct FolderWatch: Sendable {
                     seen[name] = size
                     continue
                 }
-                let passed = handle(path)
+                let passed = await handle(path)
                 let target = "\(folder)/\(passed ? "done" : "failed")/\(name)"
                 try? files.removeItem(atPath: target)
                 try? files.moveItem(atPath: path, toPath: target)

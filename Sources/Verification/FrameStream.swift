@@ -13,8 +13,8 @@ public struct FrameStream {
     }
 
     /// Calls `handle` with each frame's image, or the error that frame gave, and its name
-    /// (`stdin#1`, `stdin#2`, …), until the input ends.
-    public func run(_ handle: (Result<GrayImage, ImagingError>, String) -> Void) {
+    /// (`stdin#1`, `stdin#2`, …), until the input ends; the next frame waits for the handler.
+    public func run(_ handle: (Result<GrayImage, ImagingError>, String) async -> Void) async {
         var splitter = FrameSplitter(maxFrameBytes: limits.maxFileBytes)
         var count = 0
         var atEnd = false
@@ -24,9 +24,9 @@ public struct FrameStream {
                 let name = "stdin#\(count)"
                 switch piece {
                 case let .frame(bytes):
-                    handle(Result { () throws(ImagingError) in try ImageFile.decode(bytes, limits: limits, source: name) }, name)
+                    await handle(Result { () throws(ImagingError) in try ImageFile.decode(bytes, limits: limits, source: name) }, name)
                 case let .garbage(byteCount):
-                    handle(.failure(.corrupt(source: name, format: "frame stream", reason: "\(byteCount) bytes start no JPEG or PNM frame; skipped")), name)
+                    await handle(.failure(.corrupt(source: name, format: "frame stream", reason: "\(byteCount) bytes start no JPEG or PNM frame; skipped")), name)
                 }
             }
             if atEnd { return }

@@ -31,6 +31,11 @@ public struct QualityGrade: Sendable, Equatable, Codable {
 
     public func parameter(_ name: String) -> Parameter? { parameters.first { $0.name == name } }
 
+    /// The lowest overall grade with `letter` (A, B, C or D, in any case); nil for another.
+    public static func minimum(letter: String) -> Double? {
+        ["A": 3.5, "B": 2.5, "C": 1.5, "D": 0.5][letter.uppercased()]
+    }
+
     /// A ≥ 3.5, B ≥ 2.5, C ≥ 1.5, D ≥ 0.5, else F.
     static func letter(for grade: Double) -> String {
         switch grade {

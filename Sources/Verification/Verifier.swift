@@ -10,6 +10,9 @@ public struct Verifier: Sendable {
     /// The codes a label may carry; empty accepts any readable code.
     public let expected: [String]
     public let grading: Grading?
+    /// The overall grade a label needs to pass (`QualityGrade.minimum(letter:)`); nil
+    /// passes any grade. Set, it grades every label about to pass.
+    public let minimumGrade: Double?
     public let limits: ImageLimits
 
     private let expectedKeys: [CodeKey: String]
@@ -25,10 +28,14 @@ public struct Verifier: Sendable {
         }
     }
 
-    public init(options: BarcodeDecoder.Options = .init(), expected: [String] = [], grading: Grading? = nil, limits: ImageLimits = .default) {
+    public init(
+        options: BarcodeDecoder.Options = .init(), expected: [String] = [], grading: Grading? = nil, minimumGrade: Double? = nil,
+        limits: ImageLimits = .default
+    ) {
         self.options = options
         self.expected = expected
         self.grading = grading
+        self.minimumGrade = minimumGrade
         self.limits = limits
         expectedKeys = Dictionary(expected.map { (CodeKey(expected: $0), $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -52,17 +59,11 @@ public struct Verifier: Sendable {
     private mutating func verify(_ image: GrayImage, name: String, since start: ContinuousClock.Instant) -> VerificationResult {
         let symbols: [DecodedSymbol]
         do {
-            // A fresh decoder per image: zbar keeps state between scans.
-            symbols = try BarcodeDecoder(options: options).decode(image)
+            symbols = try decode(image)
         } catch {
             return VerificationResult(file: name, status: .error, ms: Self.milliseconds(since: start), error: error.description)
         }
-        var result = verdict(on: symbols, in: image, name: name)
-        if let grading, let symbol = symbols.first(where: { $0.text == result.read }) {
-            result.grade = QualityGrader.grade(symbol, in: image, reference: grading.referenceGrid(symbol))
-        }
-        result.ms = Self.milliseconds(since: start)
-        return result
+        return finished(verdict(on: symbols, in: image, name: name), symbols: symbols, in: image, since: start)
     }
 
     private mutating func verdict(on symbols: [DecodedSymbol], in image: GrayImage, name: String) -> VerificationResult {
@@ -77,21 +78,56 @@ public struct Verifier: Sendable {
         }
         guard let (symbol, key) = matching else {
             // A wrong verdict rejects a label: it needs a second, independent read of the same code.
-            guard let confirmed = confirmedRead(in: image) else { return VerificationResult(file: name, status: .unreadable, ms: 0) }
+            guard let confirmed = confirmedReads(in: image).first else { return VerificationResult(file: name, status: .unreadable, ms: 0) }
             return VerificationResult(file: name, status: .wrong, read: confirmed.text, symbology: confirmed.symbology, ms: 0)
         }
-        let status: VerificationResult.Status = verified.insert(key).inserted ? .pass : .duplicate
-        return VerificationResult(file: name, status: status, expected: expectedKeys[key], read: symbol.text, symbology: symbol.symbology, ms: 0)
+        var result = VerificationResult(file: name, status: .pass, expected: expectedKeys[key], read: symbol.text, symbology: symbol.symbology, ms: 0)
+        if verified.insert(key).inserted {
+            judgeGrade(of: symbol, in: image, into: &result)
+        } else {
+            result.status = .duplicate
+        }
+        return result
     }
 
-    /// A read of `image` that two independent attempts agree on, or nil.
-    private func confirmedRead(in image: GrayImage) -> DecodedSymbol? {
+    func decode(_ image: GrayImage) throws(VerificationError) -> [DecodedSymbol] {
+        // A fresh decoder per image: zbar keeps state between scans.
+        try BarcodeDecoder(options: options).decode(image)
+    }
+
+    /// Grades `symbol`, read for a label about to pass, when grading or a minimum grade is
+    /// asked for; below the minimum, or ungradable then, the pass becomes a fail.
+    func judgeGrade(of symbol: DecodedSymbol, in image: GrayImage, into result: inout VerificationResult) {
+        guard grading != nil || minimumGrade != nil else { return }
+        result.grade = QualityGrader.grade(symbol, in: image, reference: grading?.referenceGrid(symbol))
+        guard let minimumGrade else { return }
+        if let grade = result.grade {
+            if grade.overall < minimumGrade { (result.status, result.reason) = (.fail, .lowGrade) }
+        } else {
+            // A grade that cannot be measured cannot show the minimum is met.
+            (result.status, result.reason) = (.fail, .ungradable)
+        }
+    }
+
+    /// `result` with the grade of the symbol it read, when grading and not graded yet, and
+    /// its time since `start`.
+    func finished(_ result: VerificationResult, symbols: [DecodedSymbol], in image: GrayImage, since start: ContinuousClock.Instant) -> VerificationResult {
+        var result = result
+        if let grading, ![.pass, .fail].contains(result.status), let symbol = symbols.first(where: { $0.text == result.read }) {
+            result.grade = QualityGrader.grade(symbol, in: image, reference: grading.referenceGrid(symbol))
+        }
+        result.ms = Self.milliseconds(since: start)
+        return result
+    }
+
+    /// The reads of `image` that two independent attempts agree on.
+    func confirmedReads(in image: GrayImage) -> [DecodedSymbol] {
         var strict = options
         strict.requireAgreement = true
-        return try? BarcodeDecoder(options: strict).decode(image).first
+        return (try? BarcodeDecoder(options: strict).decode(image)) ?? []
     }
 
-    private static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
         let (seconds, attoseconds) = (ContinuousClock.now - start).components
         return ((Double(seconds) * 1e3 + Double(attoseconds) / 1e15) * 1e3).rounded() / 1e3
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Imaging
+import Ledger
 import Symbology
 import Verification
 
@@ -9,14 +10,21 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Verify printed labels: read each image, match it against the expected codes, optionally grade it.",
         discussion: """
-            Each image gets one verdict: pass (reads as an expected code), wrong (reads, confirmed by \
-            a second independent read, as another code), duplicate (a code already verified in this \
-            run), unreadable, or error (the file is not a readable image). Without --expect any \
-            readable code passes once. Grades are estimated from one uncalibrated image after ISO/IEC \
-            15415/15416 and are not ISO-certified.
+            Each image gets one verdict: pass (reads as an expected code), fail (as pass, but graded \
+            below --min-grade), wrong (reads, confirmed by a second independent read, as another \
+            code), duplicate (a code already verified), unreadable, or error (the file is not a \
+            readable image). Without --expect or --batch any readable code passes once. Grades are \
+            estimated from one uncalibrated image after ISO/IEC 15415/15416 and are not ISO-certified.
+
+            With --batch the expected codes are the batch's in the ledger (--db), looked up per image, \
+            and every pass or fail is recorded as verified-pass or verified-fail before its line is \
+            written. A label still issued or sent in the ledger passes too: the camera has just seen \
+            it, so printed is recorded first, in the same commit. A label already verified, here or \
+            by another station, is a duplicate; wrong says why: other-batch, voided or not-issued.
 
               tracestation verify label.png --expect 'https://id.example.com/01/06901234567892/21/A1'
               tracestation verify --watch /srv/camera --expect-file batch.txt --json
+              tracestation verify --watch /srv/camera --batch 7 --db data/station.sqlite --min-grade C --json
               ffmpeg -f v4l2 -i /dev/video0 -f image2pipe -vcodec mjpeg - | tracestation verify --stream - --json
 
             Exits 1 when an image given on the command line does not pass.
@@ -35,7 +43,15 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Estimate the print-quality grade of each read symbol.")
     var grade = false
 
-    @Flag(help: "Print one JSON object per image per line: file, status, expected, read, symbology, grade, ms, error.")
+    @Option(help: ArgumentHelp("Expect the codes of this ledger batch and record each verdict on them.", valueName: "N"))
+    var batch: Int64?
+
+    @OptionGroup(title: "Ledger (with --batch)") var ledger: LedgerOptions
+
+    @Option(name: .customLong("min-grade"), help: ArgumentHelp("A label grading below this (A, B, C or D) fails; implies --grade.", valueName: "LETTER"))
+    var minGrade: String?
+
+    @Flag(help: "Print one JSON object per image per line: file, status, expected, read, symbology, grade, reason, batch, recorded, ms, error.")
     var json = false
 
     @Option(help: ArgumentHelp("Process the images dropped into this folder, moving each to done/ or failed/ beside them.", valueName: "DIR"))
@@ -60,6 +76,12 @@ struct VerifyCommand: AsyncParsableCommand {
         let modes = [!images.isEmpty, watch != nil, stream != nil].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give images, --watch DIR or --stream -, exactly one of them") }
         if let stream, stream != "-" { throw ValidationError("--stream reads standard input only: write --stream -") }
+        if batch != nil, !expect.isEmpty || expectFile != nil {
+            throw ValidationError("--batch expects the batch's codes: give it without --expect and --expect-file")
+        }
+        if let minGrade, QualityGrade.minimum(letter: minGrade) == nil {
+            throw ValidationError("--min-grade \(minGrade): give A, B, C or D")
+        }
         guard budgetMilliseconds >= 0 else { throw ValidationError("--budget-ms must be 0 or more, not \(budgetMilliseconds)") }
         _ = try symbologies()
     }
@@ -69,30 +91,54 @@ struct VerifyCommand: AsyncParsableCommand {
             options: BarcodeDecoder.Options(
                 symbologies: try symbologies(), eanAddOns: addOns?.mode ?? .confirmed, timeBudget: .milliseconds(budgetMilliseconds)
             ),
-            expected: try expectedCodes(), grading: grade ? Self.grading : nil
+            expected: try expectedCodes(), grading: grade || minGrade != nil ? Self.grading : nil,
+            minimumGrade: minGrade.flatMap(QualityGrade.minimum(letter:))
         )
+        if let batch {
+            let register = try await openRegister(batch: batch)
+            try await verifyAll(file: { await verifier.verify(file: $0, against: register) },
+                                image: { await verifier.verify($0, name: $1, against: register) })
+        } else {
+            try await verifyAll(file: { verifier.verify(file: $0) }, image: { verifier.verify($0, name: $1) })
+        }
+    }
+
+    /// Runs the chosen source (images, --watch or --stream) through `file` and `image`, and
+    /// writes each verdict once it returns.
+    private func verifyAll(file: (String) async -> VerificationResult, image: (GrayImage, String) async -> VerificationResult) async throws {
         if let watch {
             try await FolderWatch(folder: watch, idleExit: idleExitMilliseconds.map { .milliseconds($0) }).run { path in
-                let result = verifier.verify(file: path)
+                let result = await file(path)
                 emit(result)
                 return result.status == .pass
             }
         } else if stream != nil {
-            FrameStream(input: .standardInput).run { frame, name in
+            await FrameStream(input: .standardInput).run { frame, name in
                 switch frame {
-                case let .success(image): emit(verifier.verify(image, name: name))
+                case let .success(frame): emit(await image(frame, name))
                 case let .failure(error): emit(VerificationResult(file: name, status: .error, ms: 0, error: error.description))
                 }
             }
         } else {
             var failed = false
             for path in images {
-                let result = verifier.verify(file: path)
+                let result = await file(path)
                 emit(result)
                 failed = failed || result.status != .pass
             }
             if failed { throw ExitCode(1) }
         }
+    }
+
+    /// The ledger's batch as the register, refusing a missing database (rather than creating
+    /// an empty one) and a closed batch, whose labels can no longer be recorded.
+    private func openRegister(batch: Int64) async throws -> LedgerRegister {
+        guard FileManager.default.fileExists(atPath: ledger.db) else {
+            throw ValidationError("--db \(ledger.db): no ledger there; give the station's database")
+        }
+        let store = try ledger.open()
+        guard try await store.batch(batch).state == .open else { throw LedgerError("batch \(batch)", .batchClosed) }
+        return LedgerRegister(ledger: store, batch: batch)
     }
 
     /// Writes the result's line straight to standard output, so a pipe sees each image as it
@@ -109,6 +155,9 @@ struct VerifyCommand: AsyncParsableCommand {
         } else {
             var line = "\(result.file): \(result.status.rawValue)"
             if let read = result.read { line += " \(read)" }
+            let details = [result.reason?.rawValue, result.batch.map { "batch \($0)" }, result.recorded.map { "recorded " + $0.joined(separator: ", ") }]
+                .compactMap { $0 }
+            if !details.isEmpty { line += " [" + details.joined(separator: "; ") + "]" }
             if let grade = result.grade { line += " (grade \(grade.letter) \(grade.overall), \(grade.note))" }
             if let error = result.error { line += " — \(error)" }
             return line

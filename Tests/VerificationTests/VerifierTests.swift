@@ -77,3 +77,15 @@ struct VerifierTests {
         #expect(object?["file"] as? String == "label.png")
     }
 }
+
+@Suite("Matching GS1 codes by content")
+struct GS1ContentMatchingTests {
+    @Test("a Digital Link QR matches an expected element string with its elements in another order, on any domain")
+    func digitalLinkMatchesElementString() {
+        var verifier = Verifier(expected: ["(01)06901234567892(11)250301(10)B1(21)SER1"])
+        let label = LabelDegradation.label(.qr, "https://id.example.com/01/06901234567892/10/B1/21/SER1?11=250301", moduleSize: 3)
+        #expect(verifier.verify(label, name: "a").status == .pass)
+        var other = Verifier(options: RegisterVerifierTests.options, expected: ["(01)06901234567892(11)250302(10)B1(21)SER1"])
+        #expect(other.verify(label, name: "b").status == .wrong)
+    }
+}
