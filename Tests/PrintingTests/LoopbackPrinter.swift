@@ -8,10 +8,12 @@ struct LoopbackPrinter {
     let server: Channel
     let link: PrinterLink
 
+    /// Short enough that faults show quickly, long enough that a loaded machine running the
+    /// suites in parallel does not miss a status answer and call a held job unconfirmed.
     static let fastDeadlines = PrinterLink.Configuration(
-        connectTimeout: .seconds(2), writeTimeout: .seconds(2), readTimeout: .milliseconds(250),
+        connectTimeout: .seconds(2), writeTimeout: .seconds(2), readTimeout: .seconds(1),
         reconnectDelay: .milliseconds(20), maximumReconnectDelay: .milliseconds(200), reconnectAttempts: 4,
-        pollInterval: .milliseconds(10), confirmationTimeout: .seconds(2), window: 8)
+        pollInterval: .milliseconds(10), confirmationTimeout: .seconds(5), window: 8)
 
     init(faults: [String] = [], renders: Bool = true, keptLabels: Int = 64,
          configuration: PrinterLink.Configuration = Self.fastDeadlines) async throws {

@@ -28,7 +28,9 @@ struct ReportBench {
             remaining -= block.count
         }
 
-        let receiver = try await PlatformReceiver.start(.init(port: 0, storeFolder: folder + "/receiver", faults: .none))
+        var sim = PlatformReceiver.Configuration(port: 0, storeFolder: folder + "/receiver", faults: .none)
+        sim.quiet = true
+        let receiver = try await PlatformReceiver.start(sim)
         let destination = receiver.endpoint.absoluteString
         let policy = DeliveryPolicy(profile.platform)
         let client = PlatformClient(credentials: .demo, requestTimeout: policy.requestTimeout)
