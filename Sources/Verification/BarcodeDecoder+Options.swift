@@ -31,6 +31,11 @@ extension BarcodeDecoder {
             /// confirmed by further attempts is reported with its main number alone (see
             /// `ReadEvidence`). A symbol without an add-on costs nothing more.
             case confirmed
+            /// The labels carry an add-on (the station knows what it printed): an EAN/UPC read is
+            /// reported only with one, so a partial read never looks like a wrong code. Any
+            /// add-on read is appended unless another read gave another add-on there; a main
+            /// number read alone leads to further attempts.
+            case expected
             /// Append any add-on read once.
             case always
             /// Ignore add-ons: report the main number.

@@ -56,7 +56,7 @@ public struct BarcodeDecoder: ~Copyable {
         }
         var found = evidence.accepted()
         // An add-on seen only once is worth further attempts; a symbol without one is not.
-        if found.isEmpty || evidence.awaitsAddOn, options.timeBudget > .zero {
+        if found.isEmpty || !evidence.mainsAwaitingAddOn.isEmpty, options.timeBudget > .zero {
             found = retried(scanned, evidence: evidence, reader: reader, plainTime: clock.now - start, deadline: start + options.timeBudget)
         }
         let elapsed = clock.now - start

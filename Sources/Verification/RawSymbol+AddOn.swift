@@ -6,6 +6,9 @@ extension RawSymbol {
         return data[length...]
     }
 
+    /// Whether this symbology can carry an EAN-2/EAN-5 add-on.
+    var mayCarryAddOn: Bool { symbology.mainLength != nil }
+
     /// This read without its add-on: the main number, which reads with and without the add-on
     /// must agree on.
     var main: RawSymbol {

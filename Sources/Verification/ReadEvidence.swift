@@ -11,7 +11,8 @@
 /// With `EANAddOns.confirmed` the main number is judged so, and an add-on is appended only when
 /// two independent attempts or both decoders read it, and no read gave another add-on there.
 /// An add-on seen but not confirmed leads to further attempts; if they do not confirm it, the
-/// main number is reported alone. Holding the symbol back instead was measured on the fixture
+/// main number is reported alone. With `EANAddOns.expected` the label is known to carry one, so
+/// an uncontradicted add-on read once is appended and a main number without one is held back. Holding the symbol back instead was measured on the fixture
 /// photos: no fewer wrong reads, and correct reads lost where one decoder took the edge of a
 /// cut-off add-on for one.
 struct ReadEvidence {
@@ -34,13 +35,21 @@ struct ReadEvidence {
 
     /// The reads that may be reported, each once.
     func accepted() -> [RawSymbol] {
-        guard addOns == .confirmed else { return accepted(from: reads) }
-        return acceptedMains().map { confirmedAddOn(of: $0) ?? $0 }
+        switch addOns {
+        case .confirmed: acceptedMains().map { confirmedAddOn(of: $0) ?? $0 }
+        case .expected: acceptedMains().compactMap { $0.mayCarryAddOn ? agreedAddOn(of: $0) : $0 }
+        case .always, .never: accepted(from: reads)
+        }
     }
 
-    /// Whether an accepted symbol has an add-on read that is not confirmed yet.
-    var awaitsAddOn: Bool {
-        addOns == .confirmed && acceptedMains().contains { !addOnReads(of: $0).isEmpty && confirmedAddOn(of: $0) == nil }
+    /// The accepted main numbers whose add-on further attempts may find: read once but not
+    /// confirmed, or with `.expected`, not read at all.
+    var mainsAwaitingAddOn: [RawSymbol] {
+        switch addOns {
+        case .confirmed: acceptedMains().filter { !addOnReads(of: $0).isEmpty && confirmedAddOn(of: $0) == nil }
+        case .expected: acceptedMains().filter { $0.mayCarryAddOn && agreedAddOn(of: $0) == nil }
+        case .always, .never: []
+        }
     }
 
     /// The accepted main numbers, judged without their add-ons.
@@ -73,6 +82,15 @@ struct ReadEvidence {
         let full = addOnReads(of: main)
         guard let first = full.first, full.allSatisfy({ $0.data == first.data }),
               Self.isConfirmed(first, in: reads, acrossDecoders: true) else { return nil }
+        return first
+    }
+
+    /// `main` with its add-on, when some read gave one there and none gave another; else nil.
+    /// The caller expects an add-on, so one read is enough: its own parity pattern (EAN-5) or
+    /// value check (EAN-2) has already been met.
+    private func agreedAddOn(of main: RawSymbol) -> RawSymbol? {
+        let full = addOnReads(of: main)
+        guard let first = full.first, full.allSatisfy({ $0.data == first.data }) else { return nil }
         return first
     }
 

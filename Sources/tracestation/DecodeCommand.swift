@@ -42,6 +42,9 @@ struct DecodeCommand: AsyncParsableCommand {
     @Flag(help: "EAN-2/EAN-5 add-ons: by default appended to the EAN/UPC text when two reads agree on them.")
     var addOns: AddOnChoice?
 
+    @Option(name: .customLong("expect-add-on"), help: AddOnChoice.expectHelp)
+    var expectAddOn: Int?
+
     @Option(help: ArgumentHelp("Scan only this rectangle of each image, in pixels from the top-left corner.", valueName: "x,y,width,height"))
     var region: String?
 
@@ -49,11 +52,12 @@ struct DecodeCommand: AsyncParsableCommand {
         _ = try symbologies()
         _ = try regionOfInterest()
         guard budgetMilliseconds >= 0 else { throw ValidationError("--budget-ms must be 0 or more, not \(budgetMilliseconds)") }
+        _ = try AddOnChoice.mode(addOns, expected: expectAddOn)
     }
 
     func run() async throws {
         let options = BarcodeDecoder.Options(
-            symbologies: try symbologies(), tryInverted: inverted, eanAddOns: addOns?.mode ?? .confirmed,
+            symbologies: try symbologies(), tryInverted: inverted, eanAddOns: try AddOnChoice.mode(addOns, expected: expectAddOn),
             timeBudget: .milliseconds(budgetMilliseconds), regionOfInterest: try regionOfInterest()
         )
         var failed = false
@@ -117,6 +121,26 @@ enum AddOnChoice: EnumerableFlag {
         value == .always
             ? "Append any EAN-2/EAN-5 add-on read, even once."
             : "Ignore EAN-2/EAN-5 add-ons: report the main EAN/UPC number."
+    }
+
+    /// `--expect-add-on`: a value rather than a flag, so a script can pass what it knows per
+    /// image (`--expect-add-on $HAS_ADD_ON`).
+    static let expectHelp = ArgumentHelp(
+        "Whether the labels carry an EAN-2/EAN-5 add-on: 1 reports EAN/UPC codes only with their add-on, 0 ignores add-ons.",
+        valueName: "0|1"
+    )
+
+    /// The add-on mode of `--add-ons`, `--no-add-ons` or `--expect-add-on`, at most one of them;
+    /// none keeps the confirmed default.
+    static func mode(_ choice: AddOnChoice?, expected: Int?) throws -> BarcodeDecoder.Options.EANAddOns {
+        switch (choice, expected) {
+        case (nil, nil): return .confirmed
+        case let (choice?, nil): return choice.mode
+        case (nil, 0): return .never
+        case (nil, 1): return .expected
+        case let (nil, value?): throw ValidationError("--expect-add-on must be 0 or 1, not \(value)")
+        case (_?, _?): throw ValidationError("give --expect-add-on or --add-ons/--no-add-ons, not both")
+        }
     }
 }
 

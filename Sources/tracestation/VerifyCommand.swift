@@ -72,6 +72,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "EAN-2/EAN-5 add-ons, as for decode.")
     var addOns: AddOnChoice?
 
+    @Option(name: .customLong("expect-add-on"), help: AddOnChoice.expectHelp)
+    var expectAddOn: Int?
+
     func validate() throws {
         let modes = [!images.isEmpty, watch != nil, stream != nil].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give images, --watch DIR or --stream -, exactly one of them") }
@@ -84,12 +87,13 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         guard budgetMilliseconds >= 0 else { throw ValidationError("--budget-ms must be 0 or more, not \(budgetMilliseconds)") }
         _ = try symbologies()
+        _ = try AddOnChoice.mode(addOns, expected: expectAddOn)
     }
 
     func run() async throws {
         var verifier = Verifier(
             options: BarcodeDecoder.Options(
-                symbologies: try symbologies(), eanAddOns: addOns?.mode ?? .confirmed, timeBudget: .milliseconds(budgetMilliseconds)
+                symbologies: try symbologies(), eanAddOns: try AddOnChoice.mode(addOns, expected: expectAddOn), timeBudget: .milliseconds(budgetMilliseconds)
             ),
             expected: try expectedCodes(), grading: grade || minGrade != nil ? Self.grading : nil,
             minimumGrade: minGrade.flatMap(QualityGrade.minimum(letter:))

@@ -97,4 +97,17 @@ struct AddOnCommandTests {
         #expect(try CommandRunner.run("decode", "--no-add-ons", Self.bookPhoto).lines == ["9780735200449"])
         #expect(try CommandRunner.run("decode", "--add-ons", "--no-add-ons", Self.bookPhoto).status != 0)
     }
+
+    @Test(
+        "decode and verify take the expected add-on as a value: 1 reads it, 0 ignores it, anything else is refused",
+        .enabled(if: FileManager.default.fileExists(atPath: bookPhoto), "the decode fixtures are not beside the repository")
+    )
+    func expectAddOn() throws {
+        #expect(try CommandRunner.run("decode", "--expect-add-on", "1", Self.bookPhoto).lines == ["978073520044951299"])
+        #expect(try CommandRunner.run("decode", "--expect-add-on", "0", Self.bookPhoto).lines == ["9780735200449"])
+        #expect(try CommandRunner.run("decode", "--expect-add-on", "2", Self.bookPhoto).status != 0)
+        #expect(try CommandRunner.run("decode", "--expect-add-on", "1", "--add-ons", Self.bookPhoto).status != 0)
+        let verify = try CommandRunner.run("verify", "--expect-add-on", "1", "--expect", "978073520044951299", Self.bookPhoto)
+        #expect(verify.status == 0)
+    }
 }

@@ -90,6 +90,17 @@ struct BarcodeDecoderTests {
         #expect(try BarcodeDecoder(options: .init(eanAddOns: .never)).decode(image).map(\.text) == ["9780735200449"])
     }
 
+    @Test("with an add-on expected, an EAN-13 is reported with its add-on or not at all", .enabled(if: FixtureSample.folderExists, "the decode fixtures are not beside the repository"))
+    func expectedAddOn() throws {
+        let book = try #require(Self.fixtureImage("ean13-extension-1/1.png"))
+        #expect(try BarcodeDecoder(options: .init(eanAddOns: .expected)).decode(book).map(\.text) == ["978073520044951299"])
+        let symbol = try Symbol.render(.ean13, text: "6901234567892", options: RenderOptions(moduleSize: 3))
+        var canvas = Bitmap(width: symbol.width + 120, height: symbol.height + 80)
+        canvas.draw(symbol, x: 60, y: 40)
+        // The main number alone is a partial read of the expected label, never reported as its code.
+        #expect(try BarcodeDecoder(options: .init(eanAddOns: .expected)).decode(canvas.grayImage()).isEmpty)
+    }
+
     @Test("an EAN-13 without an add-on stays 13 digits in every add-on mode")
     func noAddOn() throws {
         let symbol = try Symbol.render(.ean13, text: "6901234567892", options: RenderOptions(moduleSize: 3))
