@@ -92,6 +92,7 @@ final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private var lastShown = ContinuousClock.now - .seconds(1)
     private var latest: OutboxDeliverer.Progress?
+    private var written: OutboxDeliverer.Progress?
     private let rewrites = isatty(STDERR_FILENO) == 1
 
     func show(_ progress: OutboxDeliverer.Progress) {
@@ -104,13 +105,15 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     func finish() {
-        lock.withLock { if let latest { write(latest, final: true) } }
+        // A terminal gets the line ended; a log gets the last figures only if not yet written.
+        lock.withLock { if let latest, rewrites || latest != written { write(latest, final: true) } }
     }
 
     private func write(_ progress: OutboxDeliverer.Progress, final: Bool) {
         var text = "delivered \(progress.chunksDelivered) chunks (\(progress.codesDelivered) codes), \(progress.retries) retries, \(progress.dead) refused"
         if let problem = progress.lastProblem, !final { text += "; last problem: \(problem.prefix(120))" }
         FileHandle.standardError.write(Data((rewrites ? "\r\u{1B}[K" + text + (final ? "\n" : "") : text + "\n").utf8))
+        written = progress
     }
 }
 
@@ -138,7 +141,7 @@ extension OutboxCommand {
                 print(Self.json(reports: reports, deadLetters: status.deadLetters))
                 return
             }
-            print("\(status.reports.count) reports: \(status.chunks(.delivered)) chunks delivered, \(status.chunks(.pending)) pending, \(status.chunks(.dead)) dead")
+            print("reports: \(status.reports.count); chunks: \(status.chunks(.delivered)) delivered, \(status.chunks(.pending)) pending, \(status.chunks(.dead)) dead")
             for entry in reports {
                 let report = entry.report
                 var line = "report \(report.number)  batch \(report.batch)  \(report.destination)  \(report.codes) codes, \(report.voids) voids"
