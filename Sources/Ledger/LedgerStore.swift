@@ -34,9 +34,9 @@ public protocol LedgerStore: Sendable {
     /// destination. Returns nil (queuing nothing) when there is nothing new to report.
     func enqueueReport(batch: Int64, destination: String, build: (ReportDraft) throws -> [OutboxChunk])
         async throws(LedgerError) -> QueuedReport?
-    /// Pending chunks whose next attempt is at or before `now` (ms), oldest first; all
-    /// destinations when `destination` is nil.
-    func dueChunks(now: Int64, limit: Int, destination: String?) async throws(LedgerError) -> [DueChunk]
+    /// Pending chunks whose next attempt is at or before `now` (ms), oldest first, other than
+    /// those in `excluding` (already in flight); all destinations when `destination` is nil.
+    func dueChunks(now: Int64, limit: Int, destination: String?, excluding: Set<Int64>) async throws(LedgerError) -> [DueChunk]
     /// The earliest next attempt of any pending chunk, or nil when nothing is pending.
     func nextAttemptTime(destination: String?) async throws(LedgerError) -> Int64?
     /// Marks a pending chunk delivered with the receiver's receipt and appends a

@@ -55,13 +55,16 @@ extension SQLiteLedger {
         }
     }
 
-    public func dueChunks(now: Int64, limit: Int, destination: String?) async throws(LedgerError) -> [DueChunk] {
-        try read { db in
+    public func dueChunks(now: Int64, limit: Int, destination: String?, excluding: Set<Int64> = [])
+        async throws(LedgerError) -> [DueChunk] {
+        // Chunks already in flight are left out here, so their bodies are not read again.
+        let skipped = excluding.isEmpty ? "" : "AND ch.id NOT IN (\(excluding.sorted().map(String.init).joined(separator: ",")))"
+        return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT ch.id, ch.report_id, r.batch_id, d.url, ch.chunk_index, r.chunk_count, ch.idempotency_key, ch.body,
                        ch.code_count, ch.void_count, ch.attempts, ch.next_attempt_at
                 FROM report_chunks ch JOIN reports r ON r.id = ch.report_id JOIN report_destinations d ON d.id = r.destination_id
-                WHERE ch.state = 'pending' AND ch.next_attempt_at <= ? AND (? IS NULL OR d.url = ?)
+                WHERE ch.state = 'pending' AND ch.next_attempt_at <= ? AND (? IS NULL OR d.url = ?) \(skipped)
                 ORDER BY ch.next_attempt_at, ch.id LIMIT ?
                 """, arguments: [now, destination, destination, limit]).map { row in
                 DueChunk(id: row[0], report: row[1], batch: row[2], destination: row[3], index: row[4], chunkCount: row[5],

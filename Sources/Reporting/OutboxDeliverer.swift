@@ -77,9 +77,8 @@ public struct OutboxDeliverer: Sendable {
                 var wakeAt: Int64?
                 if !expired, inFlight.count < policy.concurrency {
                     // The next chunks by time, due or not: the first not yet due sets the timer.
-                    let skip = inFlight.union(exhausted)
-                    let due = try await ledger.dueChunks(now: Int64.max, limit: policy.concurrency + skip.count, destination: destination)
-                        .filter { !skip.contains($0.id) }
+                    let due = try await ledger.dueChunks(now: Int64.max, limit: policy.concurrency - inFlight.count,
+                                                         destination: destination, excluding: inFlight.union(exhausted))
                     let now = Timestamp.now()
                     for chunk in due where inFlight.count < policy.concurrency {
                         guard chunk.nextAttemptAt <= now else {

@@ -22,10 +22,14 @@ struct CommandRunner {
         try run(arguments)
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs with `environment` added to this process's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

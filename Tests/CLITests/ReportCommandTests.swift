@@ -56,23 +56,6 @@ struct ReportCommandTests {
         init(_ line: String) { description = "platform-sim did not report its endpoint: \(line)" }
     }
 
-    /// Runs `tracestation` with extra environment variables.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRunner.Result {
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandRunner.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                                    stderr: String(decoding: err, as: UTF8.self))
-    }
-
     /// Issues `count` codes in batch 1 and records them printed; returns them.
     static func print(_ count: Int, db: String, folder: String) throws -> [String] {
         let issued = try CommandRunner.run("batch", "issue", "1", "--count", String(count), "--db", db)
@@ -137,7 +120,7 @@ struct ReportCommandTests {
         let printed = try Self.print(30, db: db, folder: folder)
 
         let wrong = ["TRACESTATION_PLATFORM_TOKEN": "line-token", "TRACESTATION_PLATFORM_SECRET": "stale-secret"]
-        let refused = try Self.run(["batch", "report", "1", "--to", receiver.endpoint, "--chunk-codes", "10", "--db", db], environment: wrong)
+        let refused = try CommandRunner.run(["batch", "report", "1", "--to", receiver.endpoint, "--chunk-codes", "10", "--db", db], environment: wrong)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("3 chunks were refused by the platform") && refused.stderr.contains("outbox retry --dead"), "\(refused.stderr)")
         let status = try CommandRunner.run("outbox", "status", "--db", db)
@@ -145,11 +128,11 @@ struct ReportCommandTests {
         #expect(status.stdout.contains("first code \(printed[0])") && status.stdout.contains("HTTP 401"), "\(status.stdout)")
 
         let right = ["TRACESTATION_PLATFORM_TOKEN": "line-token", "TRACESTATION_PLATFORM_SECRET": "line-secret"]
-        let retried = try Self.run(["outbox", "retry", "--dead", "--db", db], environment: right)
+        let retried = try CommandRunner.run(["outbox", "retry", "--dead", "--db", db], environment: right)
         #expect(retried.status == 0, "\(retried.stdout)\(retried.stderr)")
         #expect(retried.stdout.contains("requeued 3 dead letters"))
         #expect(try receiver.storedCodes().sorted() == printed.sorted())
-        let again = try Self.run(["batch", "report", "1", "--to", receiver.endpoint, "--db", db], environment: right)
+        let again = try CommandRunner.run(["batch", "report", "1", "--to", receiver.endpoint, "--db", db], environment: right)
         #expect(again.status == 0)
         #expect(again.stdout.contains("nothing new to report"))
     }
@@ -160,7 +143,7 @@ struct ReportCommandTests {
         let db = folder + "/station.sqlite"
         _ = try CommandRunner.run("batch", "create", "--gtin", "06901234567892", "--lot", "ENV", "--quantity", "10", "--db", db)
         _ = try Self.print(2, db: db, folder: folder)
-        let result = try Self.run(["batch", "report", "1", "--to", "https://platform.example/reports", "--db", db],
+        let result = try CommandRunner.run(["batch", "report", "1", "--to", "https://platform.example/reports", "--db", db],
                                   environment: ["TRACESTATION_PLATFORM_TOKEN": "", "TRACESTATION_PLATFORM_SECRET": ""])
         #expect(result.status != 0)
         #expect(result.stderr.contains("TRACESTATION_PLATFORM_TOKEN is not set"), "\(result.stderr)")

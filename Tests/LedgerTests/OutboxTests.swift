@@ -116,6 +116,8 @@ struct OutboxTests {
         #expect(due.map(\.index) == [1, 2])
         #expect(due.map(\.codes) == [3, 2])
         #expect(due[0].body == Array("report 1 chunk 1: \(codes[0...2].joined(separator: " "))".utf8))
+        // Chunks in flight are left out.
+        #expect(try await ledger.store.dueChunks(now: now, limit: 10, destination: nil, excluding: [due[0].id]).map(\.id) == [due[1].id])
 
         try await ledger.store.retryLater(chunk: due[0].id, error: "HTTP 503", nextAttemptAt: now + 60_000)
         #expect(try await ledger.store.dueChunks(now: now, limit: 10, destination: nil).map(\.id) == [due[1].id])
