@@ -45,12 +45,23 @@ extension PrinterLink {
     }
 
     private var canSend: Bool {
-        !queue.isEmpty && !pausedByStation && inPrinter.count < configuration.window && lastStatus?.isReady == true
+        !queue.isEmpty && !pausedByStation && inPrinter.count < window && lastStatus?.isReady == true
     }
 
     /// Jobs in one write: half the window, so that one batch is confirmed while the next is
     /// still on its way and the printer is never left waiting for the link.
-    private var batchSize: Int { max(1, (configuration.window + 1) / 2) }
+    private var batchSize: Int { max(1, (window + 1) / 2) }
+
+    /// Twice the jobs the printer printed in the last `windowTime`, within the configured
+    /// bounds: it doubles each round trip while the printer keeps up, and falls back to the
+    /// minimum within `windowTime` of the printer stopping.
+    private var window: Int {
+        let horizon = ContinuousClock.now - configuration.windowTime
+        while let oldest = recentConfirmations.first, oldest.time < horizon {
+            recentlyConfirmed -= recentConfirmations.removeFirst().jobs
+        }
+        return min(configuration.maximumWindow, max(configuration.window, 2 * recentlyConfirmed))
+    }
 
     /// Writes queued jobs as one write, up to a batch and within the window, with an odometer
     /// query right behind them in the same flush: the printer answers it once it has read the
@@ -60,7 +71,7 @@ extension PrinterLink {
     private func sendBatch(on channel: Channel) {
         guard var target = expectedOdometer else { return }
         if inPrinter.isEmpty { lastProgress = .now }
-        let count = min(queue.count, configuration.window - inPrinter.count, batchSize)
+        let count = min(queue.count, window - inPrinter.count, batchSize)
         var payload = channel.allocator.buffer(capacity: queue.prefix(count).reduce(0) { $0 + $1.format.count })
         for _ in 0..<count {
             let job = queue.removeFirst()
@@ -134,6 +145,8 @@ extension PrinterLink {
         if inPrinter.isEmpty { readings.removeAll() }
         if count > 0 {
             lastProgress = .now
+            recentConfirmations.append((lastProgress, count))
+            recentlyConfirmed += count
             notifyIfIdle()
         }
         return count

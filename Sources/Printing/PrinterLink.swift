@@ -4,8 +4,8 @@ import NIOPosix
 /// The one owner of one printer's connection: port 9100 serves one host at a time, so every
 /// job and status query to the printer goes through this actor, in order.
 ///
-/// Jobs are sent in submission order, at most `configuration.window` at a time in the
-/// printer's buffer, and each is confirmed printed only when the printer's odometer has
+/// Jobs are sent in submission order, at most a window of them at a time in the printer's
+/// buffer (`configuration.window`, more once the printer proves it prints faster), and each is confirmed printed only when the printer's odometer has
 /// advanced past it. A job whose fate the link cannot prove is reported `unconfirmed` and
 /// never sent again by the link. Every state change goes out on `events`, which the station
 /// must consume; job moves go out together at the end of each step of the link.
@@ -31,6 +31,10 @@ public actor PrinterLink {
     var expectedOdometer: Int?
     /// Odometer queries sent behind batches of jobs and not yet used, oldest first.
     var readings = CircularBuffer<EventLoopFuture<[UInt8]>>()
+    /// Jobs proven printed within the last `configuration.windowTime`, oldest first: the
+    /// printer's pace, which sizes the window.
+    var recentConfirmations = CircularBuffer<(time: ContinuousClock.Instant, jobs: Int)>()
+    var recentlyConfirmed = 0
     var lastStatus: PrinterStatus?
     var lastProgress = ContinuousClock.now
     var pausedByStation = false

@@ -7,7 +7,7 @@ import NIOCore
 /// from a task, and later reads wait their turn behind it.
 final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
     // @unchecked: all state is touched on the channel's event loop only.
-    typealias InboundIn = PrinterInput
+    typealias InboundIn = [PrinterInput]
     typealias OutboundOut = ByteBuffer
 
     private let printer: VirtualPrinter
@@ -15,6 +15,8 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     /// Reads handed to a task whose answers are not written yet.
     private var awaitingTasks = 0
     private var claimed = false
+    /// Set once a reply closed the connection.
+    private var dropped = false
     /// The events of the read under way: the printer takes them in one call, not one call
     /// per event, since each call is a hop to the printer's actor and back.
     private var pending: [PrinterInput] = []
@@ -45,7 +47,7 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        pending.append(unwrapInboundIn(data))
+        pending.append(contentsOf: unwrapInboundIn(data))
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -54,25 +56,32 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     }
 
     private func dispatch(context: ChannelHandlerContext) {
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty, !dropped else { return }
         let inputs = pending
         pending = []
         let printer = printer
         let channel = context.channel
         if awaitingTasks == 0, let reply = printer.assumeIsolated({ $0.receiveAtOnce(inputs) }) {
+            dropped = reply.closeConnection
             Self.send(reply, on: channel)
             return
         }
         let eventLoop = context.eventLoop
-        // Answers keep the order of the queries, however long each takes.
-        let start = previous ?? eventLoop.makeSucceededVoidFuture()
+        // Answers keep the order of the queries, however long each takes, and each goes out
+        // once it is ready, as a printer answers a query once it reaches it.
+        var chain = previous ?? eventLoop.makeSucceededVoidFuture()
         awaitingTasks += 1
-        previous = start.flatMap {
-            eventLoop.makeFutureWithTask { await printer.receive(inputs) }
-        }.map { reply in
-            self.awaitingTasks -= 1
-            Self.send(reply, on: channel)
+        for input in inputs {
+            chain = chain.flatMap {
+                // Under `drop-after-bytes` nothing after the dropped format runs.
+                guard !self.dropped else { return eventLoop.makeSucceededVoidFuture() }
+                return eventLoop.makeFutureWithTask { await printer.receive([input]) }.map { reply in
+                    self.dropped = reply.closeConnection
+                    Self.send(reply, on: channel)
+                }
+            }
         }
+        previous = chain.map { self.awaitingTasks -= 1 }
     }
 
     private static func send(_ reply: PrinterReply, on channel: Channel) {

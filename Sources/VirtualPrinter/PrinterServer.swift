@@ -9,6 +9,9 @@ public enum PrinterServer {
         // Connections are served on the printer's own loop, which runs the printer too.
         try await ServerBootstrap(group: group, childGroup: printer.eventLoop)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            // Reads of up to 1 MiB: a host sending labels back to back fills them, and each read
+            // costs a call and a pass through the pipeline whatever its size.
+            .childChannelOption(ChannelOptions.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 2048, maximum: 1 << 20))
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ZPLStreamDecoder(keptCommands: printer.keptCommands)))

@@ -14,6 +14,11 @@ extension RenderedFormat {
     /// Labels a `^PQ` command asks for: its first parameter, 1 when missing, at most the
     /// printer's eight digits.
     static func quantity(_ command: ZPLCommand) -> Int {
-        min(max(command.arguments.first.flatMap { Int($0) } ?? 1, 1), 99_999_999)
+        // Only the first parameter is read: this runs for every format a counting printer takes.
+        let space = UInt8(ascii: " ")
+        var first = command.parameters.prefix { $0 != UInt8(ascii: ",") }
+        while first.first == space { first.removeFirst() }
+        while first.last == space { first.removeLast() }
+        return min(max(Int(String(decoding: first, as: UTF8.self)) ?? 1, 1), 99_999_999)
     }
 }

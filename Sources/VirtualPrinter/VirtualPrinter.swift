@@ -53,7 +53,9 @@ public actor VirtualPrinter {
     /// Labels printed since the printer started.
     public private(set) var odometer = 0
     /// The most recent labels, newest last, at most `configuration.keptLabels`.
-    public private(set) var recentLabels: [PrintedLabel] = []
+    public var recentLabels: [PrintedLabel] { Array(labelLog.suffix(configuration.keptLabels)) }
+    /// The recent labels and up to as many older ones: trimmed in bulk, not by one shift per label.
+    private var labelLog: [PrintedLabel] = []
     public private(set) var problems: [String] = []
 
     let renderer: FormatRenderer
@@ -160,8 +162,8 @@ public actor VirtualPrinter {
     }
 
     private func record(_ label: PrintedLabel) {
-        recentLabels.append(label)
-        if recentLabels.count > configuration.keptLabels { recentLabels.removeFirst(recentLabels.count - configuration.keptLabels) }
+        labelLog.append(label)
+        if labelLog.count >= 2 * max(1, configuration.keptLabels) { labelLog.removeFirst(labelLog.count - configuration.keptLabels) }
         guard let folder = configuration.outputDirectory else { return }
         let name = "label-\(label.index).png"
         do {

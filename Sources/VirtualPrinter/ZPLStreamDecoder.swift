@@ -13,9 +13,10 @@ public struct PrinterInput: Sendable, Equatable {
     }
 }
 
-/// Wraps `ZPLStreamParser` for a channel: bytes in, formats, `~` commands and SGD lines out.
+/// Wraps `ZPLStreamParser` for a channel: bytes in, formats, `~` commands and SGD lines out,
+/// the events of one read passed on together, since each message passed costs an allocation.
 public struct ZPLStreamDecoder: ByteToMessageDecoder {
-    public typealias InboundOut = PrinterInput
+    public typealias InboundOut = [PrinterInput]
 
     private var parser: ZPLStreamParser
 
@@ -32,8 +33,8 @@ public struct ZPLStreamDecoder: ByteToMessageDecoder {
             parser.feed(raw.assumingMemoryBound(to: UInt8.self)) { inputs.append(PrinterInput(event: $0, insideFormat: $1)) }
         }
         buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
-        for input in inputs {
-            context.fireChannelRead(wrapInboundOut(input))
+        if !inputs.isEmpty {
+            context.fireChannelRead(wrapInboundOut(inputs))
         }
         return .needMoreData
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits a byte stream from a host into ZPL formats, `~` commands and SGD lines, however the
 /// stream is cut into reads.
 ///
@@ -35,9 +41,9 @@ public struct ZPLStreamParser: Sendable {
     private var state = State.idle
     private var prefix = ZPLCommand.Prefix.format
     private var name = ZPLCommandName()
-    private let keptNames: [ZPLCommandName]?
+    private let keptNames: ZPLCommandNameSet?
     /// `keptNames` and the names always read with them.
-    private let readNames: [ZPLCommandName]?
+    private let readNames: ZPLCommandNameSet?
     /// Whether the command being read goes into the format; false for a `^` command not kept.
     private var isKept = true
     private var parameters: [UInt8] = []
@@ -55,12 +61,17 @@ public struct ZPLStreamParser: Sendable {
     /// The last format's size: the next one is likely alike, so its bytes are reserved at once.
     private var lastFormatSize = 0
     private var setGetDo: [UInt8] = []
+    /// Where the next `nextTildeByte` is in the read under way (its end when there is none),
+    /// for `controlPrefix`; -1 until looked for in this read.
+    private var nextTilde = -1
+    private var nextTildeByte = UInt8(ascii: "~")
 
     public init(maximumFormatSize: Int = defaultMaximumFormatSize, keptCommands: Set<String>? = nil) {
         self.maximumFormatSize = max(16, maximumFormatSize)
         self.keptCommands = keptCommands
-        keptNames = keptCommands.map { $0.map(ZPLCommandName.init) }
-        readNames = keptNames.map { $0 + [Self.formatStart, Self.formatEnd, Self.caretChange, Self.tildeChange, Self.delimiterChange] }
+        let kept = keptCommands.map { $0.map(ZPLCommandName.init) }
+        keptNames = kept.map(ZPLCommandNameSet.init)
+        readNames = kept.map { ZPLCommandNameSet($0 + [Self.formatStart, Self.formatEnd, Self.caretChange, Self.tildeChange, Self.delimiterChange]) }
     }
 
     /// The events completed by `bytes`, in the order their last byte arrived.
@@ -82,6 +93,7 @@ public struct ZPLStreamParser: Sendable {
     private mutating func feed(contiguous bytes: UnsafeBufferPointer<UInt8>, emit: (ZPLStreamEvent, _ insideFormat: Bool) -> Void) {
         var events: [ZPLStreamEvent] = []
         var index = 0
+        nextTilde = -1
         // Where this read's bytes of the open format begin.
         var formatStart = 0
         while index < bytes.count {
@@ -142,47 +154,81 @@ public struct ZPLStreamParser: Sendable {
 
     /// Skims the `^` commands that are not read, from right after a prefix, and each one's
     /// next prefix, for as long as they follow one another: with few commands kept, that is
-    /// most of a format. Leaves the state as `consume` would; returns how many bytes it took.
+    /// most of a format. Each is its name and its parameters up to the next caret, taken at
+    /// once. It stops before a name that is read or not plainly in `bytes`, at the next control
+    /// prefix, and at the format's size limit, leaving those to `consume`, and leaves the state
+    /// as `consume` would. Returns how many bytes it took.
     private mutating func skipCommands(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let readNames, let base = bytes.baseAddress else { return 0 }
+        let collecting = isCollectingFormat
+        var end = controlPrefix(in: bytes, from: start)
+        if collecting { end = min(end, start + maximumFormatSize - formatLength) }
         var index = start
-        while true {
-            let skipped = skipCommand(in: bytes, from: index)
-            guard skipped > 0 else { break }
-            index += skipped
-            guard index < bytes.count, bytes[index] == caret, !isCollectingFormat || formatLength < maximumFormatSize else { break }
-            // The next command's prefix, as `consume` takes it: it ends the skimmed one and starts another.
-            if isCollectingFormat { formatLength += 1 }
+        // The command whose parameters the skim ended in; nil when it ended right after a prefix.
+        var last: ZPLCommandName?
+        while index + 2 <= end, isPlain(base[index]), isPlain(base[index + 1]) {
+            var skipped = ZPLCommandName()
+            let first = Self.upper(base[index]), second = Self.upper(base[index + 1])
+            skipped.append(first)
+            // `^A0N,28`: the font letter is a parameter, as `readName` reads it.
+            if first != UInt8(ascii: "A") || second == UInt8(ascii: "@") { skipped.append(second) }
+            // `^FS` runs at once: outside a format, an SGD line may follow it.
+            guard !readNames.contains(skipped), skipped != Self.fieldSeparator || isInsideFormat else { break }
+            index += 2
+            index += Self.caretRun(in: base + index, count: end - index, caret: caret)
+            last = skipped
+            guard index < end else { break }
+            // The caret, as `consume` takes it: it ends the skimmed command and starts another.
+            index += 1
+            last = nil
+        }
+        if collecting { formatLength += index - start }
+        if let last {
+            name = last
+            isKept = false
+            state = last == Self.fieldSeparator ? .idle : .parameters
+        } else if index > start {
             state = .name
             name = ZPLCommandName()
             isKept = true
-            index += 1
         }
         return index - start
     }
 
-    /// Skims one `^` command that is not read, right after its prefix: its name and parameters
-    /// up to the next prefix, at once, as `consume` would take them byte by byte. Returns how
-    /// many bytes were skimmed; none when the name is not plainly in `bytes`, is read, or the
-    /// format's size limit falls within the command, which `consume` handles.
-    private mutating func skipCommand(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start + 2 <= bytes.count, isPlain(bytes[start]), isPlain(bytes[start + 1]) else { return 0 }
-        let first = Self.upper(bytes[start]), second = Self.upper(bytes[start + 1])
-        // `^A0N,28`: the font letter is a parameter, as `readName` reads it.
-        var skipped = ZPLCommandName()
-        skipped.append(first)
-        if first != UInt8(ascii: "A") || second == UInt8(ascii: "@") { skipped.append(second) }
-        // `^FS` runs at once: outside a format, an SGD line may follow it.
-        let endsAtOnce = skipped == Self.fieldSeparator
-        guard !keeps(skipped), !endsAtOnce || isInsideFormat else { return 0 }
-        let count = 2 + Self.prefixRun(in: bytes, from: start + 2, caret: caret, tilde: tilde)
-        if isCollectingFormat {
-            guard formatLength + count <= maximumFormatSize else { return 0 }
-            formatLength += count
+    /// Where the next control prefix is in `bytes` from `start`, or its end: looked for once
+    /// per read rather than once per command, since formats seldom hold one.
+    private mutating func controlPrefix(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard nextTilde < start || nextTildeByte != tilde, let base = bytes.baseAddress else { return nextTilde }
+        let from = UnsafeRawPointer(base + start)
+        nextTilde = start + (memchr(from, Int32(tilde), bytes.count - start).map { from.distance(to: UnsafeRawPointer($0)) }
+            ?? bytes.count - start)
+        nextTildeByte = tilde
+        return nextTilde
+    }
+
+    /// How many of the `count` bytes at `start` come before a caret. Most parameters are
+    /// short, and two words tested here cost less than a call; a long run goes to libc's
+    /// vectorised `memchr`.
+    @inline(__always)
+    private static func caretRun(in start: UnsafePointer<UInt8>, count: Int, caret: UInt8) -> Int {
+        let raw = UnsafeRawPointer(start)
+        let carets = UInt64(caret) &* 0x0101_0101_0101_0101
+        var offset = 0
+        while offset < 16 && offset + 8 <= count {
+            let found = zeroBytes(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian ^ carets)
+            if found != 0 { return offset + found.trailingZeroBitCount / 8 }
+            offset += 8
         }
-        name = skipped
-        isKept = false
-        state = endsAtOnce ? .idle : .parameters
-        return count
+        let rest = raw + offset
+        return offset + (memchr(rest, Int32(caret), count - offset).map { rest.distance(to: UnsafeRawPointer($0)) } ?? count - offset)
+    }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit: exact, with no
+    /// carry from one byte into the next.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low = UInt64(0x7F7F_7F7F_7F7F_7F7F)
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// Whether `byte` is neither a prefix nor a line break.
@@ -192,30 +238,6 @@ public struct ZPLStreamParser: Sendable {
 
     static func upper(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
-    }
-
-    /// How many bytes from `start` are not a prefix, eight at a time: each word is tested for
-    /// both prefixes at once and the first match found from its bits, as `memchr` does.
-    static func prefixRun(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, caret: UInt8, tilde: UInt8) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let carets = UInt64(caret) &* 0x0101_0101_0101_0101, tildes = UInt64(tilde) &* 0x0101_0101_0101_0101
-        var index = start
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            let found = zeroBytes(word ^ carets) | zeroBytes(word ^ tildes)
-            if found != 0 { return index + found.trailingZeroBitCount / 8 - start }
-            index += 8
-        }
-        while index < bytes.count, base[index] != caret, base[index] != tilde { index += 1 }
-        return index - start
-    }
-
-    /// The high bit of each byte of `word` that is zero, and no other bit: exact, with no
-    /// carry from one byte into the next.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low = UInt64(0x7F7F_7F7F_7F7F_7F7F)
-        return ~(((word & low) &+ low) | word | low)
     }
 
     /// How many bytes from `start` are neither a prefix nor a line break, sixteen at a time.

@@ -15,11 +15,12 @@ struct LoopbackPrinter {
         reconnectDelay: .milliseconds(20), maximumReconnectDelay: .milliseconds(200), reconnectAttempts: 4,
         pollInterval: .milliseconds(10), confirmationTimeout: .seconds(5), window: 8)
 
-    init(faults: [String] = [], renders: Bool = true, keptLabels: Int = 64,
+    init(faults: [String] = [], renders: Bool = true, keptLabels: Int = 64, speedMillimetresPerSecond: Double? = nil,
          configuration: PrinterLink.Configuration = Self.fastDeadlines) async throws {
         var set = PrinterFaults()
         for fault in faults { try set.set(fault) }
-        printer = VirtualPrinter(configuration: .init(faults: set, renders: renders, keptLabels: keptLabels),
+        printer = VirtualPrinter(configuration: .init(speedMillimetresPerSecond: speedMillimetresPerSecond, faults: set,
+                                                      renders: renders, keptLabels: keptLabels),
                                  fonts: try PrinterFonts.installed())
         server = try await PrinterServer.start(printer: printer, port: 0)
         link = PrinterLink(host: "127.0.0.1", port: server.localAddress!.port!, configuration: configuration)

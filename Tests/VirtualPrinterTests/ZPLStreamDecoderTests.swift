@@ -19,7 +19,7 @@ struct ZPLStreamDecoderTests {
             index += 1
         }
         var inputs: [PrinterInput] = []
-        while let input = try channel.readInbound(as: PrinterInput.self) { inputs.append(input) }
+        while let read = try channel.readInbound(as: [PrinterInput].self) { inputs += read }
         _ = try channel.finish()
         return inputs
     }

@@ -30,8 +30,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Decodes per trial for the decoding step.")
     var decodes = 60
 
-    @Option(help: "Print jobs per trial for the loopback printing step.")
-    var jobs = 10_000
+    @Option(help: "Print jobs per trial for the loopback printing step: enough that the link settles at the printer's pace.")
+    var jobs = 100_000
 
     @Option(help: ArgumentHelp("Folder of the C lower-bound probes (shared/bench/anchors).", valueName: "DIR"))
     var anchors: String?

@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import NIOCore
+import NIOPosix
 import Printing
 import VirtualPrinter
 import ZPL
@@ -27,7 +28,7 @@ struct LoopbackPrintWorkload {
         let before = await printer.odometer
         let clock = ContinuousClock()
         let start = clock.now
-        let link = PrinterLink(host: "127.0.0.1", port: server.localAddress!.port!)
+        let link = PrinterLink(host: "127.0.0.1", port: server.localAddress!.port!, group: linkLoop)
         // The station must consume the events; counting them is part of the path timed.
         let printed = Task {
             var printed = 0
@@ -49,6 +50,13 @@ struct LoopbackPrintWorkload {
     }
 
     func stop() async throws { try await server.close() }
+
+    /// A loop of the shared group other than the printer's, when there is one: the station and
+    /// a real printer do not share a thread, and on one thread the two would take turns.
+    private var linkLoop: EventLoop {
+        let loops = MultiThreadedEventLoopGroup.singleton.makeIterator()
+        return loops.first { $0 !== printer.eventLoop } ?? printer.eventLoop
+    }
 
     /// The format with a `^FX` comment before `^XZ`, to `jobBytes` in all.
     private static func padded(_ format: [UInt8]) throws -> [UInt8] {

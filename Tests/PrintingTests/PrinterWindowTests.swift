@@ -1,0 +1,57 @@
+import Printing
+import Testing
+
+@Suite("The printer link's window follows the printer's pace", .serialized)
+struct PrinterWindowTests {
+    /// The most jobs sent and not yet printed at any point, and the largest batch sent in one
+    /// step, from the events in order.
+    static func inFlight(_ events: [PrinterEvent]) -> (most: Int, largestBatch: Int) {
+        var inFlight = 0, most = 0, largestBatch = 0
+        for case let .jobs(updates) in events {
+            let sent = updates.count { $0.state == .sent }
+            largestBatch = max(largestBatch, sent)
+            for update in updates {
+                if update.state == .sent { inFlight += 1 }
+                if update.state == .printed { inFlight -= 1 }
+                most = max(most, inFlight)
+            }
+        }
+        return (most, largestBatch)
+    }
+
+    @Test("A printer that keeps up earns a wider window, never wider than the maximum, and prints every label once")
+    func widensForFastPrinter() async throws {
+        var configuration = LoopbackPrinter.fastDeadlines
+        configuration.maximumWindow = 64
+        let bench = try await LoopbackPrinter(renders: false, configuration: configuration)
+        let log = EventLog.recording(bench.link)
+        let ids = await bench.link.submit(contentsOf: (0..<1_000).map { (LoopbackPrinter.label($0), 1, nil) })
+        await bench.link.waitUntilIdle()
+        #expect(await LoopbackPrinter.states(of: ids, on: bench.link).allSatisfy { $0 == .printed })
+        #expect(await bench.printer.odometer == ids.count)
+        try await bench.stop()
+        #expect(await eventually { await Self.inFlight(log.events).largestBatch > 0 })
+        let flight = Self.inFlight(await log.events)
+        // The minimum window of 8 sends batches of 4; a wider one, larger batches.
+        #expect(flight.largestBatch > configuration.window / 2)
+        #expect(flight.largestBatch <= configuration.maximumWindow / 2)
+        #expect(flight.most <= configuration.maximumWindow)
+    }
+
+    @Test("A printer slower than the window's time keeps the minimum window")
+    func staysNarrowForSlowPrinter() async throws {
+        var configuration = LoopbackPrinter.fastDeadlines
+        // Each 100-dot label takes 25 ms at 500 mm/s, so a batch of 4 is answered every 100 ms:
+        // at most one answer falls in 20 ms unless the link stalls for 80 ms.
+        configuration.windowTime = .milliseconds(20)
+        let bench = try await LoopbackPrinter(speedMillimetresPerSecond: 500, configuration: configuration)
+        let log = EventLog.recording(bench.link)
+        let ids = await bench.link.submit(contentsOf: (0..<24).map { (LoopbackPrinter.label($0), 1, nil) })
+        await bench.link.waitUntilIdle()
+        #expect(await LoopbackPrinter.states(of: ids, on: bench.link).allSatisfy { $0 == .printed })
+        try await bench.stop()
+        let flight = Self.inFlight(await log.events)
+        #expect(flight.most <= configuration.window)
+        #expect(flight.largestBatch <= configuration.window / 2)
+    }
+}
