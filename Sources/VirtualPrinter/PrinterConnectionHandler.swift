@@ -47,7 +47,9 @@ final class PrinterConnectionHandler: ChannelInboundHandler, @unchecked Sendable
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        pending.append(contentsOf: unwrapInboundIn(data))
+        let read = unwrapInboundIn(data)
+        // Usually the only message of the read: taken as it is, not copied element by element.
+        if pending.isEmpty { pending = read } else { pending += read }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {

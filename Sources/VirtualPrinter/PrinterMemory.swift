@@ -44,6 +44,8 @@ extension PrinterMemory {
     /// The commands `script` prints, with each `^XF` replaced by the format it recalls; `nil`
     /// when the script stores a format (`^DF`) instead, which is then kept here.
     mutating func commandsToPrint(_ script: ZPLScript) -> [ZPLCommand]? {
+        // Most formats neither store nor recall one: their commands print as they are.
+        guard script.commands.contains(where: { $0.name == "DF" || $0.name == "XF" }) else { return script.commands }
         var commands: [ZPLCommand] = []
         for (index, command) in script.commands.enumerated() {
             switch command.name {
