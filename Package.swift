@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Printing", targets: ["Printing"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "PlatformSim", targets: ["PlatformSim"]),
+        .library(name: "Station", targets: ["Station"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -89,11 +90,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The line workflow: issue → render → print → verify → record, and its configuration.
+        .target(
+            name: "Station",
+            dependencies: [
+                "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels", "Ledger", "VirtualPrinter", "Printing",
+                "Reporting", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "tracestation",
             dependencies: [
                 "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels", "Ledger", "VirtualPrinter", "Printing",
-                "Reporting", "PlatformSim",
+                "Reporting", "PlatformSim", "Station",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -148,6 +158,10 @@ let package = Package(
             "PlatformSim", "Reporting", .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "StationTests", dependencies: [
+            "Station", "Ledger", "Labels", "Printing", "VirtualPrinter", "Verification", "Imaging", "TraceCodes",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
         .testTarget(name: "CLITests", dependencies: ["tracestation", "Reporting"]),

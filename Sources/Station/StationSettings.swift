@@ -1,0 +1,56 @@
+/// The whole station's set-up, as read from its configuration file: who it is, where its
+/// ledger lives, its lines, where it reports, and who may use its API.
+public struct StationSettings: Sendable, Hashable {
+    /// What a bearer token allows; each role may do what the ones before it may.
+    public enum Role: String, Sendable, Hashable, CaseIterable, Comparable {
+        /// Starts, pauses and resumes batches, sends triggers, uploads images.
+        case operator_ = "operator"
+        /// Also voids labels and records verifications.
+        case quality
+        /// Also creates and closes batches, overrides an unbalanced close.
+        case lead
+        /// Also changes products and configuration.
+        case admin
+
+        public static func < (lhs: Role, rhs: Role) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public struct User: Sendable, Hashable {
+        public var name: String
+        public var role: Role
+        /// The bearer token, as configured (from the file or an environment variable).
+        public var token: String
+
+        public init(name: String, role: Role, token: String) {
+            self.name = name
+            self.role = role
+            self.token = token
+        }
+    }
+
+    /// Unique within the plant, such as `WX-01`; recorded with every ledger event.
+    public var stationID: String
+    /// The SQLite ledger file.
+    public var ledgerPath: String
+    public var lines: [LineSettings]
+    /// The reporting profile (producer, products, platform endpoint): `config/reporting.yaml`.
+    public var reportingProfile: String?
+    /// The HTTP API and dashboard port.
+    public var httpPort: Int
+    public var users: [User]
+    /// Where label images and reports are written.
+    public var outputDirectory: String
+
+    public init(stationID: String = "station-1", ledgerPath: String = "data/station.sqlite", lines: [LineSettings] = [LineSettings(id: "line-1")],
+                reportingProfile: String? = nil, httpPort: Int = 8080, users: [User] = [], outputDirectory: String = "out") {
+        self.stationID = stationID
+        self.ledgerPath = ledgerPath
+        self.lines = lines
+        self.reportingProfile = reportingProfile
+        self.httpPort = httpPort
+        self.users = users
+        self.outputDirectory = outputDirectory
+    }
+}
