@@ -164,7 +164,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
-        .testTarget(name: "CLITests", dependencies: ["tracestation", "Reporting"]),
+        .testTarget(name: "CLITests", dependencies: ["tracestation", "Reporting", "Imaging", "Symbology"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

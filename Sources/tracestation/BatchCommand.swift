@@ -34,9 +34,15 @@ struct LedgerOptions: ParsableArguments {
     var station: String?
 
     @Option(help: ArgumentHelp("Seconds to wait for another process's lock before failing.", valueName: "seconds"))
-    var busyTimeout = 5.0
+    var busyTimeout = LedgerOptions.defaultBusyTimeout
+
+    static let defaultBusyTimeout = 5.0
 
     func open(readOnly: Bool = false) throws -> SQLiteLedger {
+        try Self.open(db: db, station: station, busyTimeout: busyTimeout, readOnly: readOnly)
+    }
+
+    static func open(db: String, station: String?, busyTimeout: Double, readOnly: Bool = false) throws -> SQLiteLedger {
         let station = station ?? ProcessInfo.processInfo.environment["TRACESTATION_STATION_ID"] ?? ProcessInfo.processInfo.hostName
         return try SQLiteLedger(path: db, station: station, options: .init(busyTimeout: busyTimeout, readOnly: readOnly))
     }

@@ -46,7 +46,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Expect the codes of this ledger batch and record each verdict on them.", valueName: "N"))
     var batch: Int64?
 
-    @OptionGroup(title: "Ledger (with --batch)") var ledger: LedgerOptions
+    @OptionGroup(title: "Ledger (with --batch)") var ledger: BatchLedgerOptions
 
     @Option(name: .customLong("min-grade"), help: ArgumentHelp("A label grading below this (A, B, C or D) fails; implies --grade.", valueName: "LETTER"))
     var minGrade: String?
@@ -81,6 +81,9 @@ struct VerifyCommand: AsyncParsableCommand {
         if let stream, stream != "-" { throw ValidationError("--stream reads standard input only: write --stream -") }
         if batch != nil, !expect.isEmpty || expectFile != nil {
             throw ValidationError("--batch expects the batch's codes: give it without --expect and --expect-file")
+        }
+        if batch == nil, let given = ledger.givenOptions.first {
+            throw ValidationError("\(given) names where verdicts are recorded, which only --batch does: add --batch N or leave \(given) out")
         }
         if let minGrade, QualityGrade.minimum(letter: minGrade) == nil {
             throw ValidationError("--min-grade \(minGrade): give A, B, C or D")
@@ -137,8 +140,8 @@ struct VerifyCommand: AsyncParsableCommand {
     /// The ledger's batch as the register, refusing a missing database (rather than creating
     /// an empty one) and a closed batch, whose labels can no longer be recorded.
     private func openRegister(batch: Int64) async throws -> LedgerRegister {
-        guard FileManager.default.fileExists(atPath: ledger.db) else {
-            throw ValidationError("--db \(ledger.db): no ledger there; give the station's database")
+        guard FileManager.default.fileExists(atPath: ledger.path) else {
+            throw ValidationError("--db \(ledger.path): no ledger there; give the station's database")
         }
         let store = try ledger.open()
         guard try await store.batch(batch).state == .open else { throw LedgerError("batch \(batch)", .batchClosed) }
@@ -192,5 +195,29 @@ struct VerifyCommand: AsyncParsableCommand {
         guard symbol.symbology == .qr, let level = symbol.errorCorrectionLevel.flatMap(QRErrorCorrection.init(rawValue:)),
               let matrix = try? QRCode.matrix(for: symbol.bytes, options: QROptions(errorCorrection: level), gs1: symbol.isGS1) else { return nil }
         return QRReferenceGrid(size: matrix.size, modules: matrix.modules)
+    }
+}
+
+/// `LedgerOptions` for a command whose ledger is optional: the same flags, with no defaults, so
+/// that a ledger flag given without the option that uses it is an error rather than ignored.
+struct BatchLedgerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The ledger database (default: \(SQLiteLedger.defaultPath)).", valueName: "db"))
+    var db: String?
+
+    @Option(help: "Station id written into each event (default: $TRACESTATION_STATION_ID or the host name).")
+    var station: String?
+
+    @Option(help: ArgumentHelp("Seconds to wait for another process's lock before failing (default: 5).", valueName: "seconds"))
+    var busyTimeout: Double?
+
+    /// The flags given, as typed.
+    var givenOptions: [String] {
+        [db.map { _ in "--db" }, station.map { _ in "--station" }, busyTimeout.map { _ in "--busy-timeout" }].compactMap { $0 }
+    }
+
+    var path: String { db ?? SQLiteLedger.defaultPath }
+
+    func open() throws -> SQLiteLedger {
+        try LedgerOptions.open(db: path, station: station, busyTimeout: busyTimeout ?? LedgerOptions.defaultBusyTimeout)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Imaging
+import Symbology
 import Testing
 
 /// `verify --batch` against a real ledger file, driven only through the command line.
@@ -174,6 +176,39 @@ struct VerifyBatchCommandTests {
             #expect(FileManager.default.fileExists(atPath: "\(camera)/\(name)"), "\(name)")
         }
         #expect(try station.reconcile(batch)["verified_pass"] as? Int == 2)
+    }
+
+    @Test("frames on standard input are verified against the batch and recorded, one line each as it is read")
+    func stream() throws {
+        let station = try Station()
+        defer { try? FileManager.default.removeItem(atPath: station.folder) }
+        let batch = try station.createBatch(lot: "B1")
+        let codes = try station.issue(batch, count: 2)
+        try station.record(batch, "printed", codes)
+        // A camera's frames, back to back: both labels, then the first again.
+        let frames = try [codes[0], codes[1], codes[0]].flatMap { code in
+            PNM.encode(try Symbol.render(.qr, text: code, options: RenderOptions(moduleSize: 4)))
+        }
+        let result = try CommandRunner.run(["verify", "--stream", "-", "--json", "--batch", batch, "--db", station.db] + Self.unhurried,
+                                           input: Data(frames))
+        // As with --watch, a stream's verdicts are its lines; the run itself succeeded.
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try Self.objects(result)
+        #expect(lines.map { $0["status"] as? String } == ["pass", "pass", "duplicate"])
+        #expect(lines.compactMap { $0["recorded"] as? [String] } == [["verified-pass"], ["verified-pass"]])
+        #expect(try station.reconcile(batch)["verified_pass"] as? Int == 2)
+    }
+
+    @Test("ledger options without --batch are refused, naming the option, rather than ignored", arguments: [
+        ["--db", "x.sqlite"], ["--station", "camera-1"], ["--busy-timeout", "2"],
+    ])
+    func ledgerOptionsNeedBatch(_ options: [String]) throws {
+        let station = try Station()
+        defer { try? FileManager.default.removeItem(atPath: station.folder) }
+        let image = try station.label("a.png", "TS-0001")
+        let result = try CommandRunner.run(["verify", image, "--expect", "TS-0001"] + options)
+        #expect(result.status == 64 && result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(options[0]) names where verdicts are recorded, which only --batch does"))
     }
 
     /// Random subsets of a batch's codes printed, voided and photographed (some twice, in
