@@ -77,7 +77,13 @@ struct BenchCommand: AsyncParsableCommand {
         let printing = try await LoopbackPrintWorkload(formats: productFormats)
         let printerRender = try PrinterRenderWorkload(formats: productFormats)
 
-        let steps = only.isEmpty ? Step.allCases : Step.allCases.filter(only.contains)
+        var steps = only.isEmpty ? Step.allCases : Step.allCases.filter(only.contains)
+        // The camera frame comes from the anchors' generator, and its anchor is zxing-cpp.
+        if anchors == nil, steps.contains(.cameraFrame) {
+            if !only.isEmpty { throw ValidationError("--only \(Step.cameraFrame.rawValue) needs --anchors: the frame is made by its mkimages.py") }
+            steps.removeAll { $0 == .cameraFrame }
+        }
+        let camera = try steps.contains(.cameraFrame) ? CameraFrameWorkload(anchors: anchors!, folder: scratch) : nil
         let timesPrinting = steps.contains(.printJobs) || steps.contains(.printJobsPerConnection)
         for _ in 0..<trials {
             // Station and probe alternate within each trial, so drift hits both alike.
@@ -128,6 +134,10 @@ struct BenchCommand: AsyncParsableCommand {
                     rendered += 1
                     return try printerRender.render(rendered)
                 })
+            }
+            if let camera {
+                samples[.cameraFrame, default: ([], [])].ours.append(median(try (0..<max(3, decodes / 4)).map { _ in try camera.decodeAndMatch() }))
+                samples[.cameraFrame]!.anchor.append(try camera.zxingDecode(iterations: max(3, decodes / 4)))
             }
             if !scan.isEmpty {
                 samples[.decode, default: ([], [])].ours.append(median(scan))
@@ -203,6 +213,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
     case productPNG = "product-label-png"
     case decode = "decode-label"
     case loadAndDecode = "load-and-decode-label"
+    case cameraFrame = "decode-camera-frame"
     case printJobs = "print-jobs-loopback"
     case printJobsPerConnection = "print-jobs-loopback-vs-connection-per-job"
     case printerRender = "virtual-printer-render"
@@ -224,13 +235,14 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
         case .productPNG: "60×40 product label to PNG (vs QR-to-PNG bound)"
         case .decode: "decode 600×400 label, QR only (scan)"
         case .loadAndDecode: "read PNG + decode 600×400 label"
+        case .cameraFrame: "1920×1080 camera frame, one QR: decode + match (vs zxing-cpp decode alone)"
         case .printJobs: "2 KB ZPL job to virtual printer, loopback, render off, confirmed (vs C raw TCP, one connection)"
         case .printJobsPerConnection: "same 2 KB ZPL jobs (vs C raw TCP, new connection per job; context only)"
         case .printerRender: "virtual printer draws the 60×40 product label's ZPL (203 dpi)"
         }
     }
 
-    var unit: String { self == .decode || self == .loadAndDecode ? "ms" : "µs" }
+    var unit: String { [.decode, .loadAndDecode, .cameraFrame].contains(self) ? "ms" : "µs" }
 
     /// Nil for a row shown only for context.
     var target: Target? {
@@ -240,6 +252,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
         case .printerRender: .perSecond(500)
         case .printJobs: .shareOfRate(0.5)
         case .printJobsPerConnection: nil
+        case .cameraFrame: .ratio(1.0)
         default: .ratio(1.2)
         }
     }
