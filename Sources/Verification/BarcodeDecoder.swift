@@ -86,6 +86,15 @@ public struct BarcodeDecoder: ~Copyable {
             let reads = attempt.decoder == .zbar ? scan(copy) : reader.read(copy, effort: .quick)
             evidence.add(reads.map { $0.mapped(scale: Double(image.width) / Double(copy.width)) }, from: attempt)
         }
+        // Last, and only when the libraries read nothing (or no add-on yet): our own EAN/UPC
+        // reader, which takes the narrow quiet zones they refuse. It confirms its reads on
+        // several lines itself, so its read of the image as given counts as a plain read.
+        let scanlines = ScanlineEANReader(symbologies: options.symbologies, readsAddOns: options.eanAddOns != .never)
+        let attempt = Attempt(1, by: .scanline)
+        if scanlines.isUseful, evidence.accepted().isEmpty || !evidence.mainsAwaitingAddOn.isEmpty,
+           clock.now + attempt.estimatedTime(plainPass: plainTime) < deadline {
+            evidence.add(scanlines.read(image), from: attempt)
+        }
         return evidence.accepted()
     }
 

@@ -1,8 +1,10 @@
 /// One read of one decoder in one scanned copy, before the misread guard has judged it.
 struct RawSymbol {
-    /// Which library read it: two different decoders agreeing is stronger evidence than one.
+    /// Which decoder read it: two different decoders agreeing is stronger evidence than one.
     enum Source: Equatable {
         case zbar, zxing
+        /// Our own EAN/UPC scan-line reader (`ScanlineEANReader`), tried when both libraries fail.
+        case scanline
     }
 
     var symbology: BarcodeSymbology
