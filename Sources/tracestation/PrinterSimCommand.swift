@@ -64,13 +64,17 @@ struct PrinterSimCommand: AsyncParsableCommand {
                 configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: folder,
                                      speedMillimetresPerSecond: speed, faults: initial, renders: !noRender),
                 fonts: fonts)
-            channels.append(try await PrinterServer.start(printer: printer, host: host, port: port))
-            var line = "printer on \(host):\(port)"
+            let server = try await PrinterServer.start(printer: printer, host: host, port: port)
+            channels.append(server)
+            // Port 0 picks a free port: say which, so a script can connect to it.
+            let bound = server.localAddress?.port ?? port
+            var line = "printer on \(host):\(bound)"
             if controlOffset != 0 {
-                channels.append(try await ControlServer.start(printer: printer, host: host, port: port + controlOffset))
-                line += ", control on http://\(host):\(port + controlOffset)"
+                channels.append(try await ControlServer.start(printer: printer, host: host, port: bound + controlOffset))
+                line += ", control on http://\(host):\(bound + controlOffset)"
             }
-            print(line + (folder.map { ", labels in \($0)" } ?? ""))
+            // Written at once, not when a buffer fills: a script waits for this line.
+            FileHandle.standardOutput.write(Data((line + (folder.map { ", labels in \($0)" } ?? "") + "\n").utf8))
         }
         for channel in channels {
             try await channel.closeFuture.get()

@@ -3,23 +3,28 @@ import Testing
 
 @Suite("printer-sim, printer status and print", .serialized)
 struct PrintCommandTests {
-    /// Runs `printer-sim` on a free-looking port until the test ends.
+    /// Runs `printer-sim` on a free port it picks and names until the test ends: a port
+    /// chosen here could be taken by another program by the time the simulator binds it.
     static func withSimulator(_ body: (Int) throws -> Void) throws {
-        let port = Int.random(in: 20000...29000)
         let process = Process()
         process.executableURL = CommandRunner.executable
-        process.arguments = ["printer-sim", "--port", String(port), "--control-offset", "0"]
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = ["printer-sim", "--port", "0", "--control-offset", "0"]
+        let output = Pipe()
+        process.standardOutput = output
         try process.run()
         defer {
             process.terminate()
             process.waitUntilExit()
         }
-        var attempts = 0
-        while attempts < 100, try CommandRunner.run("printer", "status", "--host", "127.0.0.1", "--port", String(port)).status == 2 {
-            attempts += 1
-            Thread.sleep(forTimeInterval: 0.05)
+        // "printer on 127.0.0.1:PORT", written once the printer listens.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            line += chunk
         }
+        let text = String(decoding: line, as: UTF8.self)
+        let port = try #require(text.split(separator: "\n").first?.split(separator: ":").last.flatMap { Int($0) }, "printer-sim said: \(text)")
         try body(port)
     }
 
