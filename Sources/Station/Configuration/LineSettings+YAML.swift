@@ -34,7 +34,8 @@ extension LineSettings {
         if let printerNode = map["printer"], let printer = printer(printerNode, reader: reader) {
             line.printer = printer
         }
-        let isNetwork = line.printer != .virtual
+        // A printer written as { host, port } is a network printer even when its address is wrong.
+        let isNetwork = map["printer"]?.node.mapping != nil
 
         if let deviceNode = map["device"] {
             if let device = reader.text(deviceNode) {
