@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdTesting
 import Ledger
 import StationHTTP
 import Testing
@@ -53,6 +54,18 @@ struct ServiceRouteTests {
         #expect(text.contains(#"tracestation_printer_faults_total{line="line-2"} 1"#))
         #expect(text.contains(#"tracestation_print_queue_depth{line="line-1"} 7"#))
         #expect(second.api.metrics.exposition().contains(#"tracestation_labels_printed_total{line="line-1"} 0"#))
+    }
+
+    @Test("The application serves over a real socket: health open, batches behind a token")
+    func liveServer() async throws {
+        let harness = try APIHarness()
+        try await harness.api.application(port: 0).test(.live) { client async throws in
+            #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/api/v1/batches", method: .get).status == .unauthorized)
+            let authorized = try await client.execute(uri: "/api/v1/batches", method: .get,
+                                                      headers: [.authorization: "Bearer \(APIHarness.tokens[.operator_]!)"])
+            #expect(authorized.status == .ok)
+        }
     }
 
     @Test("An unknown route or method is 404 not-found as JSON, with or without a token")
