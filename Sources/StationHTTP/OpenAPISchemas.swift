@@ -1,0 +1,96 @@
+/// The JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the request and answer bodies.
+enum OpenAPISchemas {
+    private static let string: JSONValue = ["type": "string"]
+    private static let integer: JSONValue = ["type": "integer"]
+    private static let int64: JSONValue = ["type": "integer", "format": "int64"]
+    private static let boolean: JSONValue = ["type": "boolean"]
+    private static let strings: JSONValue = ["type": "array", "items": ["type": "string"]]
+
+    private static func nullable(_ type: String) -> JSONValue { ["type": [.string(type), "null"]] }
+
+    private static func object(_ properties: [String: JSONValue], required: [String], additional: Bool = false) -> JSONValue {
+        ["type": "object", "properties": .object(properties), "required": .array(required.map { .string($0) }),
+         "additionalProperties": .bool(additional)]
+    }
+
+    static let reconciliationCounts = [
+        "issued", "sent", "printed_confirmed", "unconfirmed", "verified_pass", "verified_fail", "voided", "reprinted", "unused", "printed",
+    ]
+
+    static let all: [String: JSONValue] = [
+        "APIErrorBody": object([
+            "error": ["type": "string", "description": "A stable code for scripts, such as `batch-closed` or `forbidden`."],
+            "message": ["type": "string", "description": "What failed, on which input, and what to do."],
+            "field": ["type": "string", "description": "The input the error is about, when there is one."],
+        ], required: ["error", "message"]),
+
+        "Health": object([
+            "status": Schema.enumeration(["ok", "unavailable"]), "station_id": string, "ledger_reachable": boolean,
+            "ledger_error": string,
+        ], required: ["status", "station_id", "ledger_reachable"]),
+
+        "Product": object([
+            "gtin": string, "name": string, "model": string, "category": string, "brand": string, "standard": string,
+            "licence": string, "code_scheme": string, "inspection": ["type": "object"],
+        ], required: ["gtin", "name", "code_scheme"], additional: true),
+        "ProductList": object(["products": ["type": "array", "items": Schema.ref("Product")]], required: ["products"]),
+
+        "CreateBatch": object([
+            "gtin": ["type": "string", "description": "GTIN-8, -12, -13 or -14 with its check digit."],
+            "lot": ["type": "string", "description": "AI (10): 1 to 20 characters of GS1 CSET 82."],
+            "production_date": ["type": "string", "pattern": "^[0-9]{6}$", "description": "YYMMDD, AI (11)."],
+            "quantity": ["type": "integer", "minimum": 1, "maximum": .integer(CreateBatchRequest.maximumQuantity)],
+            "overage_percent": ["type": "integer", "minimum": 0, "maximum": 100, "default": .integer(5)],
+        ], required: ["gtin", "lot", "quantity"]),
+
+        "Batch": object([
+            "id": int64, "gtin": string, "lot": string, "production_date": nullable("string"), "quantity": integer,
+            "overage_percent": integer, "limit": integer, "domain": string, "serial_length": integer,
+            "created_at": ["type": "string", "format": "date-time"], "state": Schema.enumeration(["open", "closed"]),
+            "issued": integer, "reconciliation": Schema.ref("Reconciliation"),
+        ], required: ["id", "gtin", "lot", "production_date", "quantity", "overage_percent", "limit", "domain", "serial_length",
+                      "created_at", "state", "issued"]),
+        "BatchList": object(["batches": ["type": "array", "items": Schema.ref("Batch")]], required: ["batches"]),
+
+        "Reconciliation": object(
+            Dictionary(uniqueKeysWithValues: reconciliationCounts.map { ($0, integer) }).merging([
+                "scope": ["type": "object", "properties": ["batch": int64, "from": string, "to": string]],
+                "reported": integer, "acknowledged": integer, "balanced": boolean, "problems": strings,
+            ]) { $1 },
+            required: ["scope"] + reconciliationCounts + ["balanced", "problems"]),
+
+        "CloseBatch": object([
+            "override": object(["reason": ["type": "string", "minLength": 1]], required: ["reason"]),
+        ], required: []),
+        "Checkpoint": object([
+            "batch": int64, "state": Schema.enumeration(["closed"]), "last_seq": int64, "last_hash": string, "public_key": string,
+            "signature": string, "counts": Schema.ref("Reconciliation"),
+            "override": object(["reason": string, "lead": string], required: ["reason", "lead"]),
+        ], required: ["batch", "state", "last_seq", "last_hash", "public_key", "signature", "counts"]),
+
+        "VoidLabel": object([
+            "code": ["type": "string", "description": "The label's code as issued: its Digital Link URI."],
+            "reason": ["type": "string", "minLength": 1],
+            "replace": ["type": "boolean", "default": false, "description": "Also issue a replacement code (a reprint), linked to it."],
+            "line": ["type": "string", "description": "The line the label was on, for the metrics."],
+        ], required: ["code", "reason"]),
+        "Void": object([
+            "voided": string, "reason": string, "batch": int64,
+            "replacement": object(["code": string, "element_string": string, "serial": string, "batch": int64],
+                                  required: ["code", "element_string", "serial", "batch"]),
+        ], required: ["voided", "reason", "batch"]),
+
+        "VerificationResult": object([
+            "file": string,
+            "status": Schema.enumeration(["pass", "fail", "wrong", "duplicate", "unreadable", "error"]),
+            "expected": string, "read": string, "symbology": string, "grade": ["type": "object"],
+            "reason": Schema.enumeration(["other-batch", "voided", "not-issued", "verified-pass", "verified-fail", "low-grade", "ungradable"]),
+            "batch": int64, "recorded": strings, "ms": ["type": "number"], "error": string,
+        ], required: ["file", "status", "ms"]),
+
+        "Audit": object([
+            "intact": boolean, "events_checked": int64, "last_hash": string, "checkpoints_verified": integer,
+            "first_broken_event": nullable("integer"), "findings": strings, "summary": string,
+        ], required: ["intact", "events_checked", "last_hash", "checkpoints_verified", "first_broken_event", "findings", "summary"]),
+    ]
+}

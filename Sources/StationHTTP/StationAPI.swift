@@ -1,0 +1,87 @@
+import Hummingbird
+import Ledger
+import Logging
+import Reporting
+import Station
+
+/// The station's HTTP API: builds the Hummingbird router and application over the station's
+/// settings (users and lines), its ledger, the key that signs batch closes, the reporting
+/// profile's products and the metrics registry.
+///
+/// ```
+/// let api = StationAPI(settings: settings, ledger: ledger, signer: signer, products: profile.products, logger: logger)
+/// try await api.application().runService()
+/// ```
+public struct StationAPI: Sendable {
+    public static let defaultMaximumImageBytes = 16 << 20
+
+    public let settings: StationSettings
+    public let ledger: any LedgerStore
+    /// Nil when no signing key is configured: closes are then refused with 503, never unsigned.
+    public let signer: CheckpointSigner?
+    /// The reporting profile's products by GTIN-14; when given, a batch must be of one of them.
+    public let products: [String: Product]?
+    public let logger: Logger
+    public let metrics: StationMetrics
+    /// Uploaded images larger than this are refused with 413 before they are read whole.
+    public var maximumImageBytes: Int
+
+    public init(settings: StationSettings, ledger: any LedgerStore, signer: CheckpointSigner?, products: [String: Product]? = nil,
+                logger: Logger, metrics: StationMetrics? = nil, maximumImageBytes: Int = StationAPI.defaultMaximumImageBytes) {
+        self.settings = settings
+        self.ledger = ledger
+        self.signer = signer
+        self.products = products
+        self.logger = logger
+        self.metrics = metrics ?? StationMetrics(lines: settings.lines.map(\.id))
+        self.maximumImageBytes = maximumImageBytes
+    }
+
+    /// Every route of `APIOperation.all`; the open ones without a token, the rest behind
+    /// `BearerAuthenticator` and each route's role.
+    public func router() -> Router<StationRequestContext> {
+        let router = Router(context: StationRequestContext.self)
+        // Metrics outermost, so they see the status of every answer, errors included.
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: APIErrorMiddleware())
+        let authenticated = router.group().add(middleware: BearerAuthenticator(users: settings.users))
+
+        func register(_ operation: APIOperation, _ handler: @escaping @Sendable (Request, StationRequestContext) async throws -> Response) {
+            let role = operation.role
+            let routes: any RouterMethods<StationRequestContext> = role == nil ? router : authenticated
+            routes.on(RouterPath(operation.path), method: operation.method) { request, context in
+                if let role { try context.require(role) }
+                return try await handler(request, context)
+            }
+        }
+
+        register(.health) { _, _ in await health() }
+        register(.metrics) { _, _ in
+            JSONResponse.text(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+        let document = OpenAPIDocument.json(stationID: settings.stationID)
+        register(.openAPI) { _, _ in JSONResponse.text(document, contentType: JSONResponse.contentType) }
+        register(.listProducts) { _, _ in
+            JSONResponse.make(ProductListBody(products: (products ?? [:]).values.sorted { $0.gtin < $1.gtin }))
+        }
+        register(.listBatches) { _, _ in
+            JSONResponse.make(BatchListBody(batches: try await ledgerCall { () async throws(LedgerError) in try await ledger.batches() }
+                .map { BatchBody($0) }))
+        }
+        register(.createBatch) { request, _ in try await createBatch(request) }
+        register(.getBatch) { _, context in try await batch(context) }
+        register(.closeBatch) { request, context in try await close(request, context) }
+        register(.voidLabel) { request, context in try await void(request, context) }
+        register(.verifyImage) { request, context in try await verifyImage(request, context) }
+        register(.reconciliation) { request, context in try await reconciliation(request, context) }
+        register(.audit) { request, _ in try await audit(request) }
+        return router
+    }
+
+    /// The server, listening on `host` and the settings' HTTP port unless `port` is given
+    /// (0 picks a free one). Loopback by default: tokens travel in clear over plain HTTP.
+    public func application(host: String = "127.0.0.1", port: Int? = nil) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port ?? settings.httpPort), serverName: "tracestation"),
+                    logger: logger)
+    }
+}
