@@ -31,7 +31,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
     ],
     targets: [
@@ -106,9 +105,9 @@ let package = Package(
         .target(
             name: "StationHTTP",
             dependencies: [
-                "Station", "Ledger", "Labels", "Printing", "Reporting", "TraceCodes",
+                "Station", "Ledger", "Labels", "Printing", "Reporting", "TraceCodes", "Verification", "Imaging", "Symbology",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
@@ -176,8 +175,9 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "StationHTTPTests", dependencies: [
-            "StationHTTP", "Station", "Ledger", "TraceCodes",
+            "StationHTTP", "Station", "Ledger", "TraceCodes", "Symbology", "Reporting",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.

@@ -21,6 +21,8 @@ public struct Batch: Sendable, Hashable {
 public struct BatchSpec: Sendable, Hashable {
     public static let defaultOveragePercent = 5
     public static let defaultSerialLength = 12
+    /// A billion labels: more than any lot, and far from where the overage arithmetic overflows.
+    public static let maximumQuantity = 1_000_000_000
 
     /// GTIN-14.
     public let gtin: String
@@ -39,7 +41,9 @@ public struct BatchSpec: Sendable, Hashable {
         serialLength: Int = defaultSerialLength
     ) throws(LedgerError) {
         let subject = "batch \(gtin) lot \(lot)"
-        guard quantity > 0 else { throw LedgerError(subject, .invalidInput("quantity must be at least 1, not \(quantity)")) }
+        guard (1...Self.maximumQuantity).contains(quantity) else {
+            throw LedgerError(subject, .invalidInput("quantity must be 1 to \(Self.maximumQuantity), not \(quantity)"))
+        }
         guard (0...100).contains(overagePercent) else {
             throw LedgerError(subject, .invalidInput("overage must be 0 to 100 percent, not \(overagePercent)"))
         }

@@ -5,7 +5,7 @@ import TraceCodes
 /// `POST /api/v1/batches`: a new open batch of one product.
 struct CreateBatchRequest: JSONRequestBody {
     /// Far above any real batch, and low enough that the ledger's overage arithmetic cannot overflow.
-    static let maximumQuantity = 1_000_000_000
+    static let maximumQuantity = BatchSpec.maximumQuantity
     static let fieldNames: Set<String> = ["gtin", "lot", "production_date", "quantity", "overage_percent"]
 
     var gtin: String

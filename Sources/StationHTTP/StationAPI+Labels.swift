@@ -3,6 +3,7 @@ import Hummingbird
 import Imaging
 import Ledger
 import TraceCodes
+import Station
 import Verification
 
 /// Labels: voids and reprints, and verifying uploaded label images.

@@ -3,6 +3,7 @@ import Foundation
 import Imaging
 import Ledger
 import Symbology
+import Station
 import Verification
 
 struct VerifyCommand: AsyncParsableCommand {
@@ -139,13 +140,13 @@ struct VerifyCommand: AsyncParsableCommand {
 
     /// The ledger's batch as the register, refusing a missing database (rather than creating
     /// an empty one) and a closed batch, whose labels can no longer be recorded.
-    private func openRegister(batch: Int64) async throws -> LedgerRegister {
+    private func openRegister(batch: Int64) async throws -> LedgerLabelRegister {
         guard FileManager.default.fileExists(atPath: ledger.path) else {
             throw ValidationError("--db \(ledger.path): no ledger there; give the station's database")
         }
         let store = try ledger.open()
         guard try await store.batch(batch).state == .open else { throw LedgerError("batch \(batch)", .batchClosed) }
-        return LedgerRegister(ledger: store, batch: batch)
+        return LedgerLabelRegister(ledger: store, batch: batch)
     }
 
     /// Writes the result's line straight to standard output, so a pipe sees each image as it

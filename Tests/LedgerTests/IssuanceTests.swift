@@ -41,6 +41,18 @@ struct IssuanceTests {
         #expect(try await ledger.store.batch(batch.id).issuedCount == 105)
     }
 
+    @Test("A batch quantity of 0 or over a billion is refused, naming the limit, rather than overflowing its overage",
+          arguments: [0, -1, BatchSpec.maximumQuantity + 1, Int.max])
+    func quantityBounds(_ quantity: Int) {
+        #expect(throws: LedgerError.self) { try BatchSpec(gtin: TestLedger.gtin, lot: "Q1", quantity: quantity, overagePercent: 100) }
+        do {
+            _ = try BatchSpec(gtin: TestLedger.gtin, lot: "Q1", quantity: quantity)
+        } catch {
+            #expect(error.description.contains("quantity must be 1 to 1000000000"))
+        }
+        #expect((try? BatchSpec(gtin: TestLedger.gtin, lot: "Q1", quantity: BatchSpec.maximumQuantity, overagePercent: 100))?.limit == 2 * BatchSpec.maximumQuantity)
+    }
+
     @Test("A reprint voids the original and issues a new code linked to it")
     func reprint() async throws {
         let ledger = try TestLedger()
