@@ -95,6 +95,16 @@ public struct BarcodeDecoder: ~Copyable {
            clock.now + attempt.estimatedTime(plainPass: plainTime) < deadline {
             evidence.add(scanlines.read(image), from: attempt)
         }
+        // A main number read without the add-on its label carries (or one read once): look
+        // beside the symbol the decoders located, at its module size, for an add-on they missed.
+        // Like the reader's own reads, it must agree on several lines.
+        if scanlines.readsAddOns, clock.now < deadline {
+            for main in evidence.mainsAwaitingAddOn {
+                guard let location = evidence.location(of: main),
+                      let full = scanlines.addOn(beside: location, in: image) else { continue }
+                evidence.add([full], from: attempt)
+            }
+        }
         return evidence.accepted()
     }
 

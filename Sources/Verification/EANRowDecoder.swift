@@ -101,9 +101,34 @@ struct EANRowDecoder {
         return (read, after)
     }
 
+    /// The add-on after a main symbol located by another decoder, which this line need not
+    /// read: its last bar ends about at `end`, `module` pixels a module. Its ASCII digits, and
+    /// where its first bar starts and its last bar ends.
+    ///
+    /// The located end may be some pixels off, so any light run starting within
+    /// `locatedEndTolerance` modules of it is tried as the gap; the gap's width, the add-on's
+    /// start guard and module size, its digits and their parity must all hold as for an add-on
+    /// read after a main symbol on this line. The bar spread comes from the add-on's own guard
+    /// and separators, as the main symbol's guards may be blurred beyond reading.
+    func addOn(in line: Scanline, afterMainEndingAt end: Float, module: Float) -> (digits: [UInt8], start: Float, end: Float)? {
+        guard module > 0 else { return nil }
+        let reach = Self.locatedEndTolerance * module
+        for gap in line.widths.indices where !line.isDark(gap) && abs(line.starts[gap] - end) <= reach {
+            if let (digits, addOnEnd, _) = addOn(in: line, gap: gap, module: module, spread: nil) {
+                return (digits.map { UInt8(ascii: "0") + UInt8($0) }, line.starts[gap + 1], addOnEnd)
+            }
+        }
+        return nil
+    }
+
+    /// How far, in modules, the gap before an add-on may start from where another decoder
+    /// located the main symbol's end: positions from a rescaled copy are a pixel or two off.
+    static let locatedEndTolerance: Float = 3
+
     /// The EAN-5 or EAN-2 add-on after the light run `gap` that follows a main symbol: its
-    /// digits, where its last bar ends, and the run after it.
-    private func addOn(in line: Scanline, gap: Int, module: Float, spread: Float) -> ([Int], Float, Int)? {
+    /// digits, where its last bar ends, and the run after it. Without a `spread` from the main
+    /// symbol's guards, the add-on's own one-module runs give it.
+    private func addOn(in line: Scanline, gap: Int, module: Float, spread: Float?) -> ([Int], Float, Int)? {
         // The standard gap is 7–12 modules.
         guard !line.touchesEnd(gap), (5...15).contains(line.widths[gap] / module) else { return nil }
         let first = gap + 1
@@ -114,6 +139,7 @@ struct EANRowDecoder {
             let local = line.width(from: first, count: runCount) / Float(4 + 7 * count + 2 * (count - 1))
             guard abs(local / module - 1) < 0.2, matches(line, at: first, nominal: [1, 1, 2], module: local),
                   isNarrowQuietZone(line, at: after, outward: 1, module: local) else { continue }
+            let spread = spread ?? Self.addOnSpread(line, first: first, count: count, module: local)
             var digits: [Int] = []
             var parities = 0
             for index in 0..<count {
@@ -197,6 +223,19 @@ struct EANRowDecoder {
             }
         }
         return (bars / barCount - spaces / spaceCount) / module
+    }
+
+    /// The spread (see `spread`) of the add-on of `count` digits whose start guard is run
+    /// `first`: its guard's first bar and space and the separators between digits (a space and
+    /// a bar) are all one module wide.
+    private static func addOnSpread(_ line: Scanline, first: Int, count: Int, module: Float) -> Float {
+        var bars = line.widths[first], spaces = line.widths[first + 1]
+        for index in 0..<(count - 1) {
+            let separator = first + 3 + 6 * index + 4
+            spaces += line.widths[separator]
+            bars += line.widths[separator + 1]
+        }
+        return (bars - spaces) / Float(count) / module
     }
 
     /// Whether the light runs `before` and `after` a main symbol are wide enough: one of them

@@ -52,6 +52,13 @@ struct ReadEvidence {
         }
     }
 
+    /// A read of `main` without an add-on, whose points outline the main symbol alone: from the
+    /// image as given when there is one, as rescaled copies place it a pixel or two off.
+    func location(of main: RawSymbol) -> RawSymbol? {
+        let plain = reads.filter { $0.symbol.addOn.isEmpty && $0.symbol.isSameRead(as: main) && !$0.symbol.points.isEmpty }
+        return (plain.first { $0.attempt.isPlain } ?? plain.first)?.symbol
+    }
+
     /// The accepted main numbers, judged without their add-ons.
     private func acceptedMains() -> [RawSymbol] {
         accepted(from: reads.map { ($0.symbol.main, $0.attempt) })

@@ -54,15 +54,77 @@ struct ScanlineEANReader {
         return Self.agreed(reads)
     }
 
-    /// The mean of rows `y - 1`, `y` and `y + 1` (those inside the image).
-    private static func fill(_ profile: inout [Float], from image: GrayImage, aroundRow y: Int) {
+    /// `main` with its EAN-5/EAN-2 add-on appended, when enough lines read one beside it; else
+    /// nil. `main` is a horizontal EAN-13, UPC-A or EAN-8 that another decoder located (its
+    /// points span the symbol) and read without an add-on, often one too blurred for these lines
+    /// to read, so the add-on is looked for from where the main symbol ends rather than after a
+    /// main number read on the same line (see `EANRowDecoder.addOn(in:afterMainEndingAt:module:)`).
+    ///
+    /// The module size is the main symbol's width over its modules. Lines cross the symbol's
+    /// band, and each looks both after its right end and, read right to left, before its left
+    /// end, as the label may be upside down. As for `read`, the add-on is reported only when
+    /// `agreeingRows` lines read it and no line read another one, on either side.
+    func addOn(beside main: RawSymbol, in image: GrayImage) -> RawSymbol? {
+        guard readsAddOns, main.addOn.isEmpty, let modules = Self.mainModules[main.symbology],
+              let minX = main.points.map(\.x).min(), let maxX = main.points.map(\.x).max(),
+              let minY = main.points.map(\.y).min(), let maxY = main.points.map(\.y).max() else { return nil }
+        let width = maxX - minX, height = maxY - minY
+        // One pixel a module at least, and lying rather than standing: lines are horizontal.
+        guard width >= Int(modules), width > height else { return nil }
+        let module = Float(width) / modules
+        let decoder = EANRowDecoder(findsEAN13: false, findsEAN8: false, readsAddOns: true)
+        // Bars are taller than a quarter of the symbol's width; a decoder may give one line.
+        let middle = (minY + maxY) / 2, halfBand = max(height / 2, width / 4)
+        let band = max(0, middle - halfBand)...min(image.height - 1, middle + halfBand)
+        // The main symbol's last modules, the gap and the longest add-on with its quiet zone.
+        let inside = Int((10 * module).rounded(.up)), outside = Int((80 * module).rounded(.up))
+        let right = max(0, maxX - inside)..<min(image.width, maxX + outside)
+        let left = max(0, minX - outside)..<min(image.width, minX + inside)
+        var reads: [(y: Int, isRight: Bool, digits: [UInt8], start: Float, end: Float)] = []
+        for y in stride(from: band.lowerBound, through: band.upperBound, by: 3) {
+            if right.count > inside,
+               let read = decoder.addOn(in: Self.line(image, columns: right, aroundRow: y), afterMainEndingAt: Float(maxX - right.lowerBound), module: module) {
+                reads.append((y, true, read.digits, Float(right.lowerBound) + read.start, Float(right.lowerBound) + read.end))
+            }
+            if left.count > inside {
+                let line = Self.line(image, columns: left, aroundRow: y).mirrored()
+                if let read = decoder.addOn(in: line, afterMainEndingAt: Float(left.upperBound - minX), module: module) {
+                    reads.append((y, false, read.digits, Float(left.upperBound) - read.end, Float(left.upperBound) - read.start))
+                }
+            }
+        }
+        guard let first = reads.first, reads.allSatisfy({ $0.isRight == first.isRight && $0.digits == first.digits }),
+              Set(reads.map(\.y)).count >= Self.agreeingRows else { return nil }
+        var symbol = main
+        symbol.data += first.digits
+        symbol.points += reads.flatMap {
+            [DecodedSymbol.Point(x: Int($0.start.rounded()), y: $0.y), DecodedSymbol.Point(x: Int($0.end.rounded()), y: $0.y)]
+        }
+        symbol.source = .scanline
+        return symbol
+    }
+
+    /// Modules from the first bar to the last of the main symbols an add-on may follow.
+    private static let mainModules: [BarcodeSymbology: Float] = [.ean13: 95, .upcA: 95, .ean8: 67]
+
+    /// The line through `columns` of rows `y - 1` to `y + 1`, as `read` takes them.
+    private static func line(_ image: GrayImage, columns: Range<Int>, aroundRow y: Int) -> Scanline {
+        var profile = [Float](repeating: 0, count: columns.count)
+        fill(&profile, from: image, aroundRow: y, columns: columns)
+        return Scanline(profile: profile)
+    }
+
+    /// The mean of rows `y - 1`, `y` and `y + 1` (those inside the image), over `columns`
+    /// (all of them when nil), into `profile` from its start.
+    private static func fill(_ profile: inout [Float], from image: GrayImage, aroundRow y: Int, columns: Range<Int>? = nil) {
         let rows = max(0, y - 1)...min(image.height - 1, y + 1)
+        let columns = columns ?? 0..<image.width
         let scale = 1 / Float(rows.count)
         image.pixels.withUnsafeBufferPointer { pixels in
-            for x in 0..<image.width {
+            for x in columns {
                 var sum = 0
                 for row in rows { sum += Int(pixels[row * image.width + x]) }
-                profile[x] = Float(sum) * scale
+                profile[x - columns.lowerBound] = Float(sum) * scale
             }
         }
     }

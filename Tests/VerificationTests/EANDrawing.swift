@@ -36,9 +36,19 @@ enum EANDrawing {
 
     /// An EAN-5 or EAN-2 add-on of these digits, its parities from its check value.
     static func addOn(_ digits: [Int]) -> [Bool] {
-        let parities = digits.count == 5
+        addOn(digits, parities: addOnParities(digits))
+    }
+
+    /// Which digits of an EAN-5 or EAN-2 add-on use set B (first digit in the high bit), from
+    /// its check value.
+    static func addOnParities(_ digits: [Int]) -> Int {
+        digits.count == 5
             ? [0x18, 0x14, 0x12, 0x11, 0x0C, 0x06, 0x03, 0x0A, 0x09, 0x05][(3 * (digits[0] + digits[2] + digits[4]) + 9 * (digits[1] + digits[3])) % 10]
             : (digits[0] * 10 + digits[1]) % 4
+    }
+
+    /// An EAN-5 or EAN-2 add-on of these digits with the given parities, right or wrong.
+    static func addOn(_ digits: [Int], parities: Int) -> [Bool] {
         var bits = [true, false, true, true]
         for (index, digit) in digits.enumerated() {
             if index > 0 { bits += [false, true] }
@@ -75,6 +85,23 @@ enum EANDrawing {
         }
         var image = GrayImage(width: row.count, height: height + 6, fill: 220)
         for y in 3..<(height + 3) { image.pixels.replaceSubrange((y * row.count)..<((y + 1) * row.count), with: row) }
+        return image
+    }
+
+    /// `image` with columns from `x` on blurred along the rows: `passes` times each pixel
+    /// averaged with its neighbours (1-2-1), about a Gaussian of √(passes / 2) pixels.
+    static func blurred(_ image: GrayImage, from x: Int, passes: Int) -> GrayImage {
+        var image = image
+        for y in 0..<image.height {
+            var row = image.pixels[(y * image.width)..<((y + 1) * image.width)].map(Int.init)
+            for _ in 0..<passes {
+                let previous = row
+                for column in max(0, x)..<image.width {
+                    row[column] = (previous[max(0, column - 1)] + 2 * previous[column] + previous[min(image.width - 1, column + 1)] + 2) / 4
+                }
+            }
+            image.pixels.replaceSubrange((y * image.width)..<((y + 1) * image.width), with: row.map(UInt8.init))
+        }
         return image
     }
 
