@@ -253,6 +253,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
         case .printJobs: .shareOfRate(0.5)
         case .printJobsPerConnection: nil
         case .cameraFrame: .ratio(1.0)
+        case .loadAndDecode: .ratio(1.1)
         default: .ratio(1.2)
         }
     }
