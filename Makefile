@@ -50,6 +50,10 @@ test: deps
 ## bench: the station's own timings beside the in-process C lower bounds, as ratios
 bench: deps
 	@$(MAKE) --no-print-directory install-missing PACKAGES="$(BENCH_PACKAGES)"
+	@# The camera-frame step makes its frame with the anchors' generator and times zxing-cpp beside the station.
+	@$(PYTHON) -c 'import numpy, PIL, zxingcpp' 2>/dev/null || \
+	  $(PYTHON) -m pip install --quiet numpy pillow zxing-cpp || \
+	  $(PYTHON) -m pip install --quiet --user --break-system-packages numpy pillow zxing-cpp
 	$(SWIFT) build -c release --product tracestation
 	.build/release/tracestation bench $(if $(ANCHORS),--anchors $(ANCHORS)) --ledger-codes 1000000
 
