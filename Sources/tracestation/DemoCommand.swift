@@ -23,9 +23,9 @@ struct DemoCommand: AsyncParsableCommand {
             and one label comes out with its QR code wiped, as a ribbon wrinkle leaves it (it \
             fails verification, is voided, and is reprinted with a new code linked to it).
 
-            The batch is then closed with a signed checkpoint, reconciled, reported in signed \
-            chunks to the reference receiver (platform-sim) started in-process, and the ledger's \
-            audit is verified. OUT receives the label images (labels/), the reconciliation \
+            The batch is then closed with a signed checkpoint, reported in signed chunks to the \
+            reference receiver (platform-sim) started in-process, and reconciled, and the \
+            ledger's audit is verified. OUT receives the label images (labels/), the reconciliation \
             (reconciliation.html, .csv, .json), the EPCIS 2.0 document (epcis.jsonld) and a \
             gallery of bare symbols (symbols/, at --module dots a module). Exits 1 unless every \
             count reconciles: labels printed = verified pass + voided, the batch balances, the \
@@ -70,8 +70,8 @@ struct DemoCommand: AsyncParsableCommand {
         let workflow = try await LineWorkflow.start(settings: settings, ledger: ledger, labelFolder: labelFolder,
                                                     options: .init(printerFaults: drill.faults))
         print("TraceStation demo: GTIN \(builder.gtin.gtin14), lot \(lot), production date \(date)")
-        print("Line \(settings.id): \(settings.template) on a virtual \(settings.device) printer (ZPL over TCP on loopback), "
-            + "every label verified from the printer's render; batch \(batch.id) in \(out)/ledger.sqlite")
+        print("Line \(settings.id): template \(settings.template), device \(settings.device), on a virtual printer started in-process "
+            + "(ZPL over TCP on loopback); every label verified from the printer's render; batch \(batch.id) in \(out)/ledger.sqlite")
         print("Drill: paper runs out after label \(drill.paperOutAfter); label \(drill.damagedLabel) comes out with its QR code wiped\n")
 
         let progress = DemoProgress(total: count)
@@ -98,14 +98,13 @@ struct DemoCommand: AsyncParsableCommand {
 
         let signer = CheckpointSigner()
         let checkpoint = try await ledger.close(batch: batch.id, signer: signer, override: nil)
+        print("\nBatch \(batch.id) closed with a checkpoint signed at ledger event \(checkpoint.lastSeq).")
+        let reported = try await reporting.report(batch: batch.id)
         let counts = try await ledger.reconcile(batch: batch.id)
         try Data(counts.html.utf8).write(to: URL(fileURLWithPath: "\(out)/reconciliation.html"))
         try Data(counts.csv.utf8).write(to: URL(fileURLWithPath: "\(out)/reconciliation.csv"))
         try Data((counts.json + "\n").utf8).write(to: URL(fileURLWithPath: "\(out)/reconciliation.json"))
-        print("\nBatch \(batch.id) closed with a checkpoint signed at ledger event \(checkpoint.lastSeq).")
-        print(counts.table)
-
-        let reported = try await reporting.report(batch: batch.id)
+        print("\n" + counts.table)
         let audit = try await ledger.verifyAudit(trustedKey: signer.publicKey)
         print("\nAudit: \(audit.summary)")
 

@@ -20,7 +20,7 @@ struct DemoProgress: Sendable {
         for await status in await workflow.statusChanges() {
             if status.verifiedFail > failures {
                 failures = status.verifiedFail
-                events.append("Label failed verification (\(status.printed) printed): voided and reprinted with a new code")
+                events.append("A label came out unreadable: it failed verification, was voided and reprinted with a new code")
             }
             if !reloaded, status.printerProblems.contains(.paperOut) {
                 reloaded = true
