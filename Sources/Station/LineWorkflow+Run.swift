@@ -9,8 +9,44 @@ extension LineWorkflow {
     /// same batch: failed labels are reprinted first and unused codes are printed before new
     /// ones are issued.
     public func run(batch id: Int64, count: Int) async throws(StationError) -> LineStatus {
+        guard count >= 1 else { throw StationError("line \(settings.id)", "a run prints at least 1 label, not \(count)") }
+        try await begin(batch: id, target: count, triggered: false)
+        await withCheckedContinuation { runWaiters.append($0) }
+        return snapshot
+    }
+
+    /// Starts trigger mode for the open `batch`: from now on each `trigger()` prints one
+    /// label, verified and recorded as in a continuous run, until `finishTriggered()`.
+    public func startTriggered(batch id: Int64) async throws(StationError) {
+        try await begin(batch: id, target: 0, triggered: true)
+    }
+
+    /// One item passed the sensor: one more label to print. Triggers while the line is
+    /// paused are kept and printed, in order, when it goes on; a stopped line refuses them.
+    public func trigger() throws(StationError) {
         let subject = "line \(settings.id)"
-        guard count >= 1 else { throw StationError(subject, "a run prints at least 1 label, not \(count)") }
+        guard triggered, runActive else { throw StationError(subject, "the line is not in trigger mode; start it with a batch first") }
+        if let alarm { throw StationError(subject, "the line is stopped (\(alarm)); the lead must resume it first") }
+        status.target += 1
+        publish()
+        schedulePump()
+    }
+
+    /// Leaves trigger mode once every triggered label is printed, verified and recorded (or
+    /// flagged, or an alarm stopped the line), and returns the status.
+    public func finishTriggered() async -> LineStatus {
+        guard triggered else { return snapshot }
+        triggered = false
+        if runActive {
+            checkRunEnd()
+            if runActive { await withCheckedContinuation { runWaiters.append($0) } }
+        }
+        return snapshot
+    }
+
+    /// Starts a run of `target` good labels (growing with each trigger in trigger mode).
+    private func begin(batch id: Int64, target: Int, triggered: Bool) async throws(StationError) {
+        let subject = "line \(settings.id)"
         guard !closed else { throw StationError(subject, "the line is closed") }
         guard !runActive else { throw StationError(subject, "a run is under way for batch \(batch?.id ?? 0); wait for it or pause it") }
         if let alarm { throw StationError(subject, "the line is stopped (\(alarm)); the lead must resume it first") }
@@ -21,6 +57,8 @@ extension LineWorkflow {
             throw StationError(subject, "batch \(id): \(error)")
         }
         guard found.state == .open else { throw StationError(subject, "batch \(id) is \(found.state.rawValue); open a new batch to print") }
+        // Checked again: another call may have started a run while the ledger answered.
+        guard !runActive else { throw StationError(subject, "a run is under way for batch \(batch?.id ?? 0); wait for it or pause it") }
         if batch?.id != id {
             // Another batch's leftovers stay in the ledger as they are: unused, or failed.
             pool.removeAll()
@@ -29,17 +67,16 @@ extension LineWorkflow {
         batch = found
         var fresh = LineStatus(line: settings.id)
         fresh.batch = id
-        fresh.target = count
+        fresh.target = target
         fresh.printerConnected = status.printerConnected
         fresh.printerProblems = status.printerProblems
         fresh.lastLabelImages = status.lastLabelImages
         status = fresh
         consecutiveFailures = 0
+        self.triggered = triggered
         runActive = true
         publish()
         schedulePump()
-        await withCheckedContinuation { runWaiters.append($0) }
-        return snapshot
     }
 
     /// Whether the line may send labels now.
@@ -129,7 +166,7 @@ extension LineWorkflow {
     /// Ends the run once its target is met (or an alarm stopped it) and nothing is in doubt:
     /// no label in the printer, none awaiting its verdict, every decision on record.
     func checkRunEnd() {
-        guard runActive, !pumping, flights.isEmpty, awaitingVerdict.isEmpty, writes.isEmpty, !writing else { return }
+        guard runActive, !triggered, !pumping, flights.isEmpty, awaitingVerdict.isEmpty, writes.isEmpty, !writing else { return }
         let met = status.good + status.unconfirmedCodes.count >= status.target && owedReprints.isEmpty
         guard met || alarm != nil || closed else { return }
         runActive = false

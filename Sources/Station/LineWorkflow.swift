@@ -55,6 +55,9 @@ public actor LineWorkflow {
     var status: LineStatus
     var batch: Batch?
     var runActive = false
+    /// In trigger mode, the run's target grows by one per `trigger()` and the run lasts
+    /// until `finishTriggered()`.
+    var triggered = false
     var alarm: String?
     var operatorPaused = false
     var consecutiveFailures = 0
@@ -230,6 +233,7 @@ public actor LineWorkflow {
     public func close() async {
         guard !closed else { return }
         closed = true
+        triggered = false
         await printer.close()
         await writesDrained()
         for listener in listeners { await listener.value }

@@ -112,6 +112,27 @@ struct LineWorkflowTests {
         #expect(try await line.ledger.verifyAudit(trustedKey: nil).isIntact)
     }
 
+    @Test("In trigger mode each trigger prints one verified label; triggers while paused print once resumed")
+    func triggerMode() async throws {
+        let line = try await LineFixture.start(quantity: 5)
+        defer { Task { await line.finish() } }
+        let workflow = line.workflow
+        await #expect(throws: StationError.self) { try await workflow.trigger() }
+        try await workflow.startTriggered(batch: line.batch.id)
+        for _ in 0..<3 { try await workflow.trigger() }
+        _ = try await waitFor(workflow) { $0.good == 3 }
+        try await workflow.pause()
+        for _ in 0..<2 { try await workflow.trigger() }
+        let paused = await workflow.snapshot
+        #expect(paused.state == .paused(reason: "paused by the operator") && paused.target == 5 && paused.good == 3)
+        try await workflow.resume()
+        let status = try await withDeadline { await workflow.finishTriggered() }
+        #expect(status.state == .idle && status.good == 5 && status.printed == 5)
+        #expect(await workflow.virtualPrinter?.odometer == 5)
+        let counts = try await line.ledger.reconcile(batch: line.batch.id)
+        #expect(counts.issued == 5 && counts.verifiedPass == 5 && counts.isBalanced, "\(counts.table)")
+    }
+
     @Test("Settings the line cannot run are refused with the rule they break")
     func badSettings() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("station-\(UUID().uuidString)").path
