@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import NIOPosix
 import Printing
 import VirtualPrinter
 
@@ -11,6 +12,12 @@ struct LinePrinter: Sendable {
     /// The in-process printer, whose renders verify the labels; nil for a network printer.
     let virtual: VirtualPrinter?
     private let server: Channel?
+
+    /// The loops in-process virtual printers run on. A virtual printer renders every label on
+    /// its loop, which must not hold up the links on the shared loops, so they have their own
+    /// threads; like NIO's singleton group they live as long as the process, so a printer's
+    /// actor can be asked for its odometer even after its line has closed.
+    static let renderingLoops = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
 
     static func start(_ settings: LineSettings, dotsPerMillimetre: Int, labelFolder: String,
                       faults: PrinterFaults, linkConfiguration: PrinterLink.Configuration) async throws(StationError) -> LinePrinter {
@@ -30,13 +37,14 @@ struct LinePrinter: Sendable {
             } catch {
                 throw StationError(subject, "cannot create the label folder \(labelFolder): \(error)")
             }
+            let group = Self.renderingLoops
             let printer: VirtualPrinter
             let server: Channel
             do {
                 printer = VirtualPrinter(
                     configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: labelFolder, faults: faults, renders: true),
-                    fonts: try PrinterFonts.installed())
-                server = try await PrinterServer.start(printer: printer, host: "127.0.0.1", port: 0)
+                    fonts: try PrinterFonts.installed(), eventLoop: group.next())
+                server = try await PrinterServer.start(printer: printer, host: "127.0.0.1", port: 0, group: group)
             } catch {
                 throw StationError(subject, "cannot start the virtual printer: \(error)")
             }
@@ -44,7 +52,8 @@ struct LinePrinter: Sendable {
                 try? await server.close()
                 throw StationError(subject, "the virtual printer has no local port")
             }
-            return LinePrinter(link: PrinterLink(host: "127.0.0.1", port: port, configuration: configuration), virtual: printer, server: server)
+            return LinePrinter(link: PrinterLink(host: "127.0.0.1", port: port, configuration: configuration), virtual: printer,
+                               server: server)
         }
     }
 

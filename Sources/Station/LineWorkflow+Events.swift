@@ -1,4 +1,5 @@
 import Ledger
+import NIOPosix
 import Printing
 import VirtualPrinter
 
@@ -86,10 +87,12 @@ extension LineWorkflow {
         checkRunEnd()
     }
 
-    /// Decoding takes milliseconds: being nonisolated, it runs on the global executor, so
-    /// the line keeps handling events meanwhile.
+    /// Decoding takes milliseconds, and up to the decoder's time budget for an unreadable
+    /// label: it runs on NIO's blocking-work threads, never on the concurrency pool, whose
+    /// few threads the printer links and the other lines' actors need to keep moving.
     private static func decode(_ printed: VirtualPrinter.PrintedLabel, expected: ExpectedSymbol, with check: LabelCheck) async -> LabelCheck.Verdict {
-        check.verify(printed.bitmap, expected: expected)
+        let work: @Sendable () -> LabelCheck.Verdict = { check.verify(printed.bitmap, expected: expected) }
+        return (try? await NIOThreadPool.singleton.runIfActive(work)) ?? work()
     }
 
     /// The verdict's ledger step and what the line does about it: a failed label is voided
