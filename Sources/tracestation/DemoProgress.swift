@@ -17,7 +17,7 @@ struct DemoProgress: Sendable {
         var lastTenth = -1
         var lastState = ""
         var failures = 0
-        for await status in await workflow.statusChanges() {
+        for await status in await workflow.statusChanges() where status.batch != nil {
             if status.verifiedFail > failures {
                 failures = status.verifiedFail
                 events.append("A label came out unreadable: it failed verification, was voided and reprinted with a new code")

@@ -112,6 +112,25 @@ struct LineWorkflowTests {
         #expect(try await line.ledger.verifyAudit(trustedKey: nil).isIntact)
     }
 
+    @Test("Labels whose fate the printer link cannot prove are flagged for the lead, never voided or reprinted")
+    func unconfirmedFlagged() async throws {
+        // Formats longer than 100 bytes cut the connection, as a cable pulled mid-job.
+        let line = try await LineFixture.start(quantity: 6, faults: ["drop-after-bytes=100"])
+        defer { Task { await line.finish() } }
+        let workflow = line.workflow
+        let run = Task { try await line.run(6) }
+        _ = try await waitFor(workflow) { $0.unconfirmed > 0 }
+        try await workflow.virtualPrinter?.setFault("drop-after-bytes=0")
+        let status = try await run.value
+        #expect(status.state == .idle)
+        #expect(status.unconfirmed > 0 && status.unconfirmedCodes.count == status.unconfirmed)
+        #expect(status.good + status.unconfirmed == 6 && status.voided == 0)
+        #expect(await workflow.virtualPrinter?.odometer == status.good)
+        let counts = try await line.ledger.reconcile(batch: line.batch.id)
+        #expect(counts.unconfirmed == status.unconfirmed && counts.verifiedPass == status.good, "\(counts.table)")
+        #expect(counts.voided == 0 && counts.reprinted == 0 && counts.isBalanced, "\(counts.table)")
+    }
+
     @Test("In trigger mode each trigger prints one verified label; triggers while paused print once resumed")
     func triggerMode() async throws {
         let line = try await LineFixture.start(quantity: 5)
