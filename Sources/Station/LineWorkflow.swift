@@ -1,6 +1,7 @@
 import Foundation
 import Labels
 import Ledger
+import NIOCore
 import Printing
 import VirtualPrinter
 
@@ -36,6 +37,10 @@ public actor LineWorkflow {
     }
 
     public nonisolated let settings: LineSettings
+    /// The loop the line runs on. Rendering a label takes milliseconds of CPU, which must not
+    /// hold one of the concurrency pool's few threads from the printer links and the ledger.
+    private nonisolated let loop: EventLoop
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
     /// The in-process printer of a `.virtual` line, for drills and tests (faults, odometer).
     public nonisolated let virtualPrinter: VirtualPrinter?
     /// Where the virtual printer writes `label-<n>.png` and `labels.jsonl`.
@@ -88,6 +93,7 @@ public actor LineWorkflow {
     private init(settings: LineSettings, ledger: any LedgerStore, labels: LineLabels, check: LabelCheck?,
                  printer: LinePrinter, labelFolder: String, keptImages: Int) {
         self.settings = settings
+        self.loop = LinePrinter.renderingLoops.next()
         self.ledger = ledger
         self.labels = labels
         self.check = check
