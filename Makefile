@@ -37,7 +37,7 @@ install-missing:
 build: deps
 	$(SWIFT) build
 
-## demo: issue a few codes, render them as PNG labels under ./out, decode them back
+## demo: run a line on a virtual printer: 500 labels printed, verified, a fault recovered, reconciled, reported under ./out
 demo: deps
 	$(SWIFT) build -c release --product tracestation
 	.build/release/tracestation demo --out out

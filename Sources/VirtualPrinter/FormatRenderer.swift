@@ -29,7 +29,7 @@ public final class FormatRenderer {
             label.run(command)
         }
         guard label.hasFields, let bitmap = label.canvas else { return nil }
-        return RenderedFormat(bitmap: bitmap, quantity: label.quantity, problems: label.problems)
+        return RenderedFormat(bitmap: bitmap, quantity: label.quantity, problems: label.problems, symbolAreas: label.symbolAreas)
     }
 
     /// The data a recalling format gives each `^FN` number: `^FN1^FDAcme^FS`.

@@ -49,11 +49,16 @@ extension LabelState {
             problems.append("field at \(field.x),\(field.y): \(error)")
             return
         }
-        place(image, orientation: orientation, mode: mode)
+        let area = place(image, orientation: orientation, mode: mode)
+        switch field.kind {
+        case .qrCode, .code128, .ean13, .code39: symbolAreas.append(area)
+        case .box, .graphic, .text: break
+        }
         hasFields = true
     }
 
-    private mutating func place(_ image: FieldImage, orientation: Orientation, mode: Bitmap.PaintMode) {
+    /// Draws the field and returns where it landed.
+    private mutating func place(_ image: FieldImage, orientation: Orientation, mode: Bitmap.PaintMode) -> DotArea {
         ensureCanvas()
         let turns = (orientation.quarterTurns % 4 + 4) % 4
         let (w, h) = (image.bitmap.width, image.bitmap.height)
@@ -72,7 +77,9 @@ extension LabelState {
             top = field.y - min(corners[0].1, corners[1].1)
             if field.rightAligned && turns == 0 { left -= a.width }
         }
-        canvas!.draw(image.bitmap.rotated(by: turns), x: left, y: top, mode: mode)
+        let turned = image.bitmap.rotated(by: turns)
+        canvas!.draw(turned, x: left, y: top, mode: mode)
+        return DotArea(x: left, y: top, width: turned.width, height: turned.height)
     }
 
     /// `^FH` field data: each indicator and two hex digits become one byte.

@@ -11,6 +11,8 @@ struct LabelState {
     var hasFields = false
     var quantity = 1
     var problems: [String] = []
+    /// Where the barcodes and QR codes were drawn, for a fault that damages them.
+    var symbolAreas: [DotArea] = []
 
     var width: Int?
     var length: Int?

@@ -10,6 +10,7 @@ extension PrinterFaults {
         if statusDelayMilliseconds > 0 { result.append("status-delay-ms=\(statusDelayMilliseconds)") }
         if silentStatus { result.append("status-silent=1") }
         if garbageStatus { result.append("status-garbage=1") }
+        if !damagedLabels.isEmpty { result.append("damage-label=" + damagedLabels.sorted().map(String.init).joined(separator: ",")) }
         return result
     }
 }

@@ -13,15 +13,20 @@ public struct PrinterFaults: Sendable, Equatable {
     public var silentStatus = false
     /// Status queries get bytes that are not a status answer.
     public var garbageStatus = false
+    /// Labels (by odometer count, from 1) printed with their barcodes and QR codes wiped, as a
+    /// ribbon wrinkle leaves them: the label comes out, but its symbol cannot be read.
+    public var damagedLabels: Set<Int> = []
 
     public init() {}
 
     /// The names `set(_:)` takes.
     public static let names = [
         "paper-out-after", "ribbon-out", "head-open", "pause", "drop-after-bytes", "status-delay-ms", "status-silent", "status-garbage",
+        "damage-label",
     ]
 
     /// Applies `NAME=VALUE`, such as `paper-out-after=3` or `head-open=1`; `NAME=0` clears a flag.
+    /// `damage-label=N` (or `N,M,…`) adds labels to damage; `damage-label=0` clears them all.
     public mutating func set(_ assignment: String) throws(VirtualPrinterError) {
         let parts = assignment.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: [" "]) }
         let name = parts.first?.lowercased() ?? ""
@@ -37,6 +42,14 @@ public struct PrinterFaults: Sendable, Equatable {
         case "status-delay-ms": statusDelayMilliseconds = max(0, number ?? 0)
         case "status-silent": silentStatus = flag
         case "status-garbage": garbageStatus = flag
+        case "damage-label":
+            guard flag else {
+                damagedLabels = []
+                return
+            }
+            let labels = value.split(separator: ",").map { Int($0.trimmingCharacters(in: [" "])) }
+            guard !labels.isEmpty, labels.allSatisfy({ ($0 ?? 0) >= 1 }) else { throw .badFaultValue(assignment) }
+            damagedLabels.formUnion(labels.compactMap { $0 })
         default: throw .unknownFault(name, known: Self.names)
         }
         if ["paper-out-after", "drop-after-bytes"].contains(name) && number == nil && value != "" {
@@ -54,7 +67,8 @@ public enum VirtualPrinterError: Error, Sendable, Equatable, CustomStringConvert
     public var description: String {
         switch self {
         case let .unknownFault(name, known): "fault \"\(name)\" is unknown; use one of \(known.joined(separator: ", "))"
-        case let .badFaultValue(assignment): "fault \"\(assignment)\" needs a whole number, such as paper-out-after=3"
+        case let .badFaultValue(assignment):
+            "fault \"\(assignment)\" needs a whole number, such as paper-out-after=3, or label numbers from 1, such as damage-label=5,6"
         case let .output(path, reason): "cannot write \(path): \(reason); check the output folder exists and is writable"
         }
     }

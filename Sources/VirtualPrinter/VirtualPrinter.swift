@@ -43,6 +43,10 @@ public actor VirtualPrinter {
         public let bitmap: Bitmap
         /// The format's bytes from `^XA` to `^XZ`, shared with the format, not copied.
         public let format: [UInt8]
+        /// The PNG written for it under `outputDirectory`, if any.
+        public var file: String?
+        /// Whether a `damage-label` fault wiped its symbols.
+        public var damaged = false
 
         /// Computed when asked for: hashing every format would cost more than counting it.
         public var zplHash: String { VirtualPrinter.formatHash(format) }
@@ -62,6 +66,9 @@ public actor VirtualPrinter {
     private var memory = PrinterMemory()
     private var buffer: [(format: RenderedFormat, bytes: [UInt8])] = []
     var isConnected = false
+    /// Who hears of each printed label: see `printedLabels()`.
+    private var labelWatchers: [Int: AsyncStream<PrintedLabel>.Continuation] = [:]
+    private var nextWatcher = 0
 
     /// The loop that serves the printer's connections and also runs the printer: the events
     /// of one read are then taken on the spot, with no hop to another thread and back.
@@ -86,6 +93,32 @@ public actor VirtualPrinter {
         var faults = self.faults
         try faults.set(assignment)
         await setFaults(faults)
+    }
+
+    /// Every label printed from now on, in print order, once its PNG (if any) is written: a
+    /// station verifies them as a camera at the printer's exit would. The stream buffers what
+    /// its reader has not taken yet; it ends when the reader stops reading. Without readers,
+    /// printing costs nothing more.
+    public func printedLabels() -> AsyncStream<PrintedLabel> {
+        let (stream, continuation) = AsyncStream.makeStream(of: PrintedLabel.self)
+        let id = nextWatcher
+        nextWatcher += 1
+        labelWatchers[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            guard let self else { return }
+            Task { await self.stopWatching(id) }
+        }
+        return stream
+    }
+
+    private func stopWatching(_ id: Int) {
+        labelWatchers[id] = nil
+    }
+
+    /// Ends every `printedLabels()` stream, such as when the printer is shut down.
+    public func finishPrintedLabels() {
+        for continuation in labelWatchers.values { continuation.finish() }
+        labelWatchers.removeAll()
     }
 
     /// Runs one parsed event up to what takes time: see `handle` and `receiveAtOnce`.
@@ -153,22 +186,30 @@ public actor VirtualPrinter {
     private func printNext() {
         guard let (format, bytes) = buffer.first else { return }
         odometer += 1
-        record(PrintedLabel(index: odometer, bitmap: format.bitmap, format: bytes))
+        let damaged = faults.damagedLabels.contains(odometer)
+        record(PrintedLabel(index: odometer, bitmap: damaged ? format.damagedBitmap : format.bitmap, format: bytes, damaged: damaged))
         if format.quantity > 1 {
-            buffer[0].format = RenderedFormat(bitmap: format.bitmap, quantity: format.quantity - 1, problems: [])
+            buffer[0].format = RenderedFormat(bitmap: format.bitmap, quantity: format.quantity - 1, problems: [],
+                                              symbolAreas: format.symbolAreas)
         } else {
             buffer.removeFirst()
         }
     }
 
-    private func record(_ label: PrintedLabel) {
-        labelLog.append(label)
-        if labelLog.count >= 2 * max(1, configuration.keptLabels) { labelLog.removeFirst(labelLog.count - configuration.keptLabels) }
+    private func record(_ printed: PrintedLabel) {
+        var label = printed
+        defer {
+            labelLog.append(label)
+            if labelLog.count >= 2 * max(1, configuration.keptLabels) { labelLog.removeFirst(labelLog.count - configuration.keptLabels) }
+            for watcher in labelWatchers.values { watcher.yield(label) }
+        }
         guard let folder = configuration.outputDirectory else { return }
         let name = "label-\(label.index).png"
         do {
             let png = try PNG.encode(label.bitmap)
-            try Data(png).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+            let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+            try Data(png).write(to: url)
+            label.file = url.path
             let time = ISO8601DateFormatter().string(from: Date())
             let line = "{\"index\":\(label.index),\"time\":\"\(time)\",\"zpl_fnv1a64\":\"\(label.zplHash)\",\"png\":\"\(name)\"}\n"
             let log = URL(fileURLWithPath: folder).appendingPathComponent("labels.jsonl")

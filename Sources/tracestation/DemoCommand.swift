@@ -1,37 +1,43 @@
 import ArgumentParser
 import Foundation
-import Imaging
 import Labels
 import Ledger
-import Symbology
+import Station
 import TraceCodes
-import Verification
+import VirtualPrinter
 
-/// The closed loop a newcomer can watch: codes issued, rendered as labels, read back.
+/// The whole line a newcomer can watch: a batch goes in, labels come out of a printer one per
+/// item, each is verified, a fault and a bad label are handled, and the books balance.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Issue a few trace codes, render each as a PNG label, decode them back, print a table and report the batch.",
+        abstract: "Run a production line end to end on a virtual printer: print, verify, recover from faults, reconcile and report a batch.",
         discussion: """
-            Runs on built-in defaults and needs no printer, database server or network. The codes \
-            are issued from a fresh SQLite ledger in the output folder. Each code is rendered as \
-            a GS1 Digital Link QR code, a GS1 QR code (FNC1 in first position), a GS1-128 \
-            barcode, and a whole 60×40 mm product label (Templates/product-60x40 on the \
-            virtual-203 printer, as PNG and as the ZPL that prints it); a product-name QR code in \
-            Chinese and an EAN-13 of the GTIN show the other paths. Every PNG is read back from \
-            disk and decoded with zbar, and the decoded bytes are compared with what was issued. \
-            The product labels are then recorded as printed and verified, and the batch is reported \
-            in signed chunks to the reference receiver (platform-sim) started in-process, with its \
-            EPCIS 2.0 document written beside the labels. Exits 1 if any label does not read back \
-            exactly or the receiver does not hold exactly the printed codes.
+            Runs on built-in defaults and needs no printer, database server or network. A virtual \
+            ZPL printer is started in-process on a free loopback port and a product batch is \
+            created in a fresh SQLite ledger (OUT/ledger.sqlite). The line prints --count labels \
+            (Templates/product-60x40 on the virtual-203 printer) as ZPL over TCP, each confirmed \
+            by the printer's odometer and verified by decoding the printer's own render. Two \
+            faults are injected: the paper runs out after about 40% of the labels (the line \
+            pauses, the paper is loaded a moment later, and the line resumes where it stopped), \
+            and one label comes out with its QR code wiped, as a ribbon wrinkle leaves it (it \
+            fails verification, is voided, and is reprinted with a new code linked to it).
+
+            The batch is then closed with a signed checkpoint, reported in signed chunks to the \
+            reference receiver (platform-sim) started in-process, and reconciled, and the \
+            ledger's audit is verified. OUT receives the label images (labels/), the reconciliation \
+            (reconciliation.html, .csv, .json), the EPCIS 2.0 document (epcis.jsonld) and a \
+            gallery of bare symbols (symbols/, at --module dots a module). Exits 1 unless every \
+            count reconciles: labels printed = verified pass + voided, the batch balances, the \
+            receiver holds exactly the good codes, and the audit verifies.
             """
     )
 
-    @Option(help: "Folder for the label PNGs (created if missing).")
+    @Option(help: "Folder for the ledger, label images and reports (created if missing).")
     var out = "out"
 
-    @Option(help: "How many serialized codes to issue.")
-    var count = 5
+    @Option(help: "How many good labels the line prints.")
+    var count = 500
 
     @Option(help: "GTIN of the demo product (8, 12, 13 or 14 digits with a valid check digit).")
     var gtin = "06901234567892"
@@ -39,156 +45,103 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Lot (batch) number, at most 20 characters of GS1 CSET 82.")
     var lot = "L" + StationDate.today(format: "yyyyMMdd")
 
-    @Option(help: ArgumentHelp("Dots per module for the rendered symbols.", valueName: "DOTS"))
+    @Option(help: ArgumentHelp("Dots per module for the gallery of bare symbols.", valueName: "DOTS"))
     var module = 4
 
     func validate() throws {
-        guard (1...100).contains(count) else { throw ValidationError("--count must be 1–100 (got \(count))") }
+        guard (1...100_000).contains(count) else { throw ValidationError("--count must be 1–100000 (got \(count))") }
+        guard (1...40).contains(module) else { throw ValidationError("--module must be 1–40 dots (got \(module))") }
     }
 
     func run() async throws {
+        let started = ContinuousClock.now
         let date = StationDate.today(format: "yyMMdd")
         let builder = try GS1ItemCodeBuilder(gtin: gtin, lot: lot, productionDate: date)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let labelFolder = "\(out)/labels"
+        try? FileManager.default.removeItem(atPath: labelFolder)
         let reporting = try DemoReporting(folder: out)
-        let batch = try await reporting.ledger.createBatch(
-            BatchSpec(gtin: gtin, lot: lot, productionDate: date, quantity: count, overagePercent: 0))
-        let issued = try await reporting.ledger.issue(batch: batch.id, count: count)
+        let ledger = reporting.ledger
+        let batch = try await ledger.createBatch(BatchSpec(gtin: gtin, lot: lot, productionDate: date, quantity: count))
 
-        let library = LabelLibrary.standard()
-        let template = try library.template("product-60x40")
-        let productLabel = try LabelRenderer(template: template, device: library.device("virtual-203"))
-        var labels: [DemoLabel] = []
-        for (offset, issuedCode) in issued.enumerated() {
-            let code = try builder.code(serial: issuedCode.serial)
-            let index = offset + 1
-            labels.append(DemoLabel(index: index, kind: .qr, data: try code.digitalLink(domain: GS1DigitalLink.defaultDomain)))
-            labels.append(DemoLabel(index: index, kind: .gs1QR, data: code.symbolData(), shown: code.humanReadable))
-            labels.append(DemoLabel(index: index, kind: .gs1_128, data: code.symbolData(), shown: code.humanReadable))
-            let item = try FieldValues(code: code)
-            let values = template.sample.merging(item).merging(FieldValues(["batch.lot": lot, "batch.date": date]))
-            labels.append(DemoLabel(index: index, product: values, data: item["code.payload"]!, name: "product-label",
-                                    ledgerCode: issuedCode.value))
-        }
-        labels.append(DemoLabel(index: count + 1, kind: .qr, data: "产品名称：电线电缆 BV 2.5mm² 批号 \(lot)", name: "qr-chinese"))
-        labels.append(DemoLabel(index: count + 2, kind: .ean13, data: String(builder.gtin.gtin14.dropFirst())))
-
+        // The drill: paper out after ~40% of the labels; one label at ~70% comes out unreadable.
+        let drill = DemoDrill(count: count)
+        let settings = LineSettings(id: "line-1")
+        let workflow = try await LineWorkflow.start(settings: settings, ledger: ledger, labelFolder: labelFolder,
+                                                    options: .init(printerFaults: drill.faults))
         print("TraceStation demo: GTIN \(builder.gtin.gtin14), lot \(lot), production date \(date)")
-        let entropy = try RandomSerialGenerator(length: BatchSpec.defaultSerialLength).entropyBits
-        print("Issued \(count) codes into the ledger \(out)/ledger.sqlite, batch \(batch.id), with random "
-            + "\(BatchSpec.defaultSerialLength)-character serials (\(String(format: "%.1f", entropy)) bits each); labels in \(out)/\n")
-        let rows = try labels.map { try $0.renderAndVerify(in: out, moduleSize: module, productLabel: productLabel) }
-        DemoTable(rows: rows).print()
+        print("Line \(settings.id): template \(settings.template), device \(settings.device), on a virtual printer started in-process "
+            + "(ZPL over TCP on loopback); every label verified from the printer's render; batch \(batch.id) in \(out)/ledger.sqlite")
+        print("Drill: paper runs out after label \(drill.paperOutAfter); label \(drill.damagedLabel) comes out with its QR code wiped\n")
 
-        let failures = rows.filter { !$0.matched }.count
-        if failures > 0 {
-            print("\n\(failures) of \(rows.count) labels did not read back as issued.")
+        let progress = DemoProgress(total: count)
+        let watcher = Task { await progress.follow(workflow, drill: drill) }
+        let status: LineStatus
+        do {
+            status = try await workflow.run(batch: batch.id, count: count)
+        } catch {
+            await workflow.close()
+            throw error
+        }
+        let odometer = await workflow.virtualPrinter?.odometer ?? 0
+        await workflow.close()
+        let events = await watcher.value
+        let printSeconds = (ContinuousClock.now - started).milliseconds / 1000
+
+        for event in events { print(event) }
+        print(String(format: "Printed %d labels in %.1f s (%.0f labels/s): %d verified pass, %d failed and voided, %d unconfirmed",
+                     odometer, printSeconds, Double(odometer) / max(printSeconds, 0.001), status.verifiedPass, status.voided, status.unconfirmed))
+        let records = try await ledger.reportableRecords(batch: batch.id, destination: nil)
+        for void in records.voids {
+            print("  voided \(void.value)\n    (\(void.reason))\n    reprinted as \(void.replacedBy ?? "nothing")")
+        }
+
+        let signer = CheckpointSigner()
+        let checkpoint = try await ledger.close(batch: batch.id, signer: signer, override: nil)
+        print("\nBatch \(batch.id) closed with a checkpoint signed at ledger event \(checkpoint.lastSeq).")
+        let reported = try await reporting.report(batch: batch.id)
+        let counts = try await ledger.reconcile(batch: batch.id)
+        try Data(counts.html.utf8).write(to: URL(fileURLWithPath: "\(out)/reconciliation.html"))
+        try Data(counts.csv.utf8).write(to: URL(fileURLWithPath: "\(out)/reconciliation.csv"))
+        try Data((counts.json + "\n").utf8).write(to: URL(fileURLWithPath: "\(out)/reconciliation.json"))
+        print("\n" + counts.table)
+        let audit = try await ledger.verifyAudit(trustedKey: signer.publicKey)
+        print("\nAudit: \(audit.summary)")
+
+        var symbolsRead = true
+        if let first = records.codes.first {
+            print("\nThe first code as bare symbols, read back from \(out)/symbols/:")
+            symbolsRead = try DemoSymbols.show(code: try builder.code(serial: Self.serial(of: first.value)), gtin14: builder.gtin.gtin14,
+                                               lot: lot, folder: "\(out)/symbols", moduleSize: module)
+        }
+
+        var failures: [String] = []
+        if status.state != .idle { failures.append("the line ended \(status.state)") }
+        if status.good != count { failures.append("\(status.good) good labels, not \(count)") }
+        if odometer != counts.verifiedPass + counts.voided {
+            failures.append("the printer printed \(odometer) labels, not verified pass \(counts.verifiedPass) + voided \(counts.voided)")
+        }
+        if counts.verifiedPass != count { failures.append("\(counts.verifiedPass) verified pass in the ledger, not \(count)") }
+        if !counts.isBalanced { failures.append("the batch does not balance: " + counts.problems.joined(separator: "; ")) }
+        if !reported { failures.append("the receiver does not hold exactly the good codes and the voids") }
+        if !audit.isIntact { failures.append("the audit found: " + audit.findings.joined(separator: "; ")) }
+        if !symbolsRead { failures.append("a bare symbol did not read back exactly") }
+
+        print("\nFiles in \(out)/: labels/label-<n>.png (\(odometer) printed labels) and labels.jsonl, reconciliation.html/.csv/.json, "
+            + "epcis.jsonld, ledger.sqlite, platform-sim/, symbols/")
+        let total = (ContinuousClock.now - started).milliseconds / 1000
+        if failures.isEmpty {
+            print(String(format: "All checks passed in %.1f s: printed = verified pass + voided, the batch balances, "
+                + "the receiver holds exactly the good codes, the audit verifies.", total))
         } else {
-            print("\nAll \(rows.count) labels decoded back to exactly the code issued.")
-        }
-        let readBack = zip(labels, rows).compactMap { label, row in label.ledgerCode.map { (code: $0, matched: row.matched) } }
-        let reported = try await reporting.report(batch: batch.id, readBack: readBack)
-        if !reported { print("\nThe receiver does not hold exactly the printed codes.") }
-        if failures > 0 || !reported { throw ExitCode(1) }
-    }
-
-}
-
-/// One label of the demo: what is encoded, and how it is shown in the table.
-private struct DemoLabel {
-    /// A bare symbol, or a whole product label filled with these values.
-    enum Source {
-        case symbol(SymbologyKind)
-        case productLabel(FieldValues)
-    }
-
-    let index: Int
-    let source: Source
-    let data: String
-    var shown: String
-    var name: String
-    /// The code as the ledger issued it, for the product label that carries it.
-    var ledgerCode: String?
-
-    init(index: Int, kind: SymbologyKind, data: String, shown: String? = nil, name: String? = nil) {
-        self.index = index
-        self.source = .symbol(kind)
-        self.data = data
-        self.shown = shown ?? data
-        self.name = name ?? kind.rawValue
-    }
-
-    init(index: Int, product values: FieldValues, data: String, name: String, ledgerCode: String) {
-        self.index = index
-        self.ledgerCode = ledgerCode
-        self.source = .productLabel(values)
-        self.data = data
-        self.shown = data
-        self.name = name
-    }
-
-    func renderAndVerify(in folder: String, moduleSize: Int, productLabel: LabelRenderer) throws -> DemoTable.Row {
-        let path = "\(folder)/\(String(format: "%02d", index))-\(name).png"
-        let bitmap: Bitmap
-        let symbology: BarcodeSymbology
-        switch source {
-        case .symbol(let kind):
-            bitmap = try Symbol.render(kind, text: data, options: RenderOptions(moduleSize: moduleSize))
-            symbology = BarcodeSymbology(kind)
-        case .productLabel(let values):
-            bitmap = try productLabel.bitmap(values)
-            try ImageFile.write(productLabel.zpl(values).bytes, to: path.replacingOccurrences(of: ".png", with: ".zpl"))
-            symbology = .qr
-        }
-        try ImageFile.write(try PNG.encode(bitmap), to: path)
-        let symbols = try BarcodeDecoder(options: .init(symbologies: [symbology])).decode(file: path)
-        let matched = symbols.count == 1 && symbols[0].bytes == Array(data.utf8)
-        let milliseconds = symbols.first?.decodeTime.milliseconds
-        let shownSymbology: String
-        if case .symbol(let kind) = source { shownSymbology = kind.rawValue } else { shownSymbology = "label" }
-        return DemoTable.Row(index: index, symbology: shownSymbology, file: path, matched: matched, milliseconds: milliseconds, code: shown)
-    }
-}
-
-private extension BarcodeSymbology {
-    init(_ kind: SymbologyKind) {
-        switch kind {
-        case .qr, .gs1QR: self = .qr
-        case .code128: self = .code128
-        case .gs1_128: self = .gs1128
-        case .ean13: self = .ean13
-        case .upca: self = .upcA
+            print("FAILED: " + failures.joined(separator: "; "))
+            throw ExitCode(1)
         }
     }
-}
 
-/// The demo's result table, in columns wide enough for their contents.
-private struct DemoTable {
-    struct Row {
-        let index: Int
-        let symbology: String
-        let file: String
-        let matched: Bool
-        let milliseconds: Double?
-        let code: String
-    }
-
-    let rows: [Row]
-
-    func print() {
-        let header = ["#", "symbology", "file", "read back", "decode ms", "code"]
-        let cells = rows.map { row in
-            [String(row.index), row.symbology, row.file, row.matched ? "exact" : "MISMATCH",
-             row.milliseconds.map { String(format: "%.1f", $0) } ?? "-", row.code]
-        }
-        let widths = header.indices.map { column in
-            ([header] + cells).map { $0[column].count }.max() ?? 0
-        }
-        for line in [header] + cells {
-            let padded = line.enumerated().map { column, text in
-                column == line.count - 1 ? text : text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }
-            Swift.print(padded.joined(separator: "  "))
-        }
+    /// The serial (AI 21) of a Digital Link URI.
+    static func serial(of uri: String) -> String {
+        guard let range = uri.range(of: "/21/") else { return "" }
+        return String(uri[range.upperBound...].prefix { $0 != "?" && $0 != "/" })
     }
 }

@@ -3,7 +3,7 @@ import Ledger
 import PlatformSim
 import Reporting
 
-/// The demo's last step: the labels it printed go into a fresh ledger, and the batch is
+/// The demo's ledger and its last step: the batch the line printed into a fresh ledger is
 /// reported to the reference receiver started in-process, exactly as `batch report` delivers
 /// to a platform, and exported as EPCIS 2.0.
 struct DemoReporting {
@@ -22,11 +22,10 @@ struct DemoReporting {
         ledger = try SQLiteLedger(path: path, station: "demo-line-1")
     }
 
-    /// Records what the demo saw of each label (printed, then read back or not), reports the
-    /// batch and checks that the receiver holds exactly the printed codes.
-    func report(batch: Int64, readBack: [(code: String, matched: Bool)]) async throws -> Bool {
-        try await ledger.record(readBack.map { LabelChange(code: $0.code, event: .printed, batch: batch) })
-        try await ledger.record(readBack.map { LabelChange(code: $0.code, event: $0.matched ? .verifiedPass : .verifiedFail, batch: batch) })
+    /// Reports the batch as the line recorded it and checks that the receiver holds exactly
+    /// the good codes (verified pass) and the voids.
+    func report(batch: Int64) async throws -> Bool {
+        let recorded = try await ledger.reconcile(batch: batch)
 
         let profile = try ReportingProfile.load()
         var sim = PlatformReceiver.Configuration(port: 0, storeFolder: "\(folder)/platform-sim")
@@ -55,10 +54,11 @@ struct DemoReporting {
         let counts = try await ledger.reconcile(batch: batch)
 
         print("\nReported batch \(batch) to the reference receiver at \(destination):")
-        print("  ledger \(folder)/ledger.sqlite: \(counts.printed) printed, \(counts.reported ?? 0) reported, "
+        print("  ledger \(folder)/ledger.sqlite: \(counts.verifiedPass) good codes, \(counts.reported ?? 0) reported, "
             + "\(counts.acknowledged ?? 0) acknowledged in \(progress.chunksDelivered) signed chunk(s)")
-        print("  receiver store \(folder)/platform-sim: \(stats.codes) distinct codes, \(stats.chunks) chunk(s), \(stats.duplicates) duplicate(s)")
+        print("  receiver store \(folder)/platform-sim: \(stats.codes) distinct codes, \(stats.voids) void(s), "
+            + "\(stats.chunks) chunk(s), \(stats.duplicates) duplicate(s)")
         print("  EPCIS 2.0 document: \(epcisPath)")
-        return stats.codes == readBack.count && counts.acknowledged == readBack.count
+        return stats.codes == recorded.verifiedPass && stats.voids == recorded.voided && counts.acknowledged == recorded.verifiedPass
     }
 }

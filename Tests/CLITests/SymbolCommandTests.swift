@@ -69,14 +69,33 @@ struct SymbolCommandTests {
         #expect(result.stderr.contains(empty))
     }
 
-    @Test("demo issues, renders and reads back every label")
+    @Test("demo prints, verifies, recovers from a paper out and an unreadable label, and reconciles")
     func demo() throws {
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try CommandRunner.run("demo", "--out", folder, "--count", "2")
+        let result = try CommandRunner.run("demo", "--out", folder, "--count", "3")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("All 10 labels decoded back to exactly the code issued."))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".png") }.count == 10)
+        #expect(result.stdout.contains("Printed 4 labels"), "\(result.stdout)")
+        #expect(result.stdout.contains("3 verified pass, 1 failed and voided, 0 unconfirmed"))
+        #expect(result.stdout.contains("Paper ran out at label 1") && result.stdout.contains("the line resumed where it stopped"))
+        #expect(result.stdout.contains("reprinted as https://"))
+        #expect(result.stdout.contains("Balanced."))
+        #expect(result.stdout.contains("All checks passed"))
+        let labels = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/labels").filter { $0.hasSuffix(".png") }
+        #expect(labels.count == 4)
+        for file in ["reconciliation.html", "reconciliation.csv", "reconciliation.json", "epcis.jsonld", "ledger.sqlite"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "\(file)")
+        }
+        let json = try String(contentsOfFile: "\(folder)/reconciliation.json", encoding: .utf8)
+        #expect(json.contains("\"verified_pass\":3") && json.contains("\"voided\":1") && json.contains("\"balanced\":true"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(folder)/symbols").filter { $0.hasSuffix(".png") }.count == 5)
+    }
+
+    @Test("demo refuses a count it cannot print, saying which")
+    func demoBadCount() throws {
+        let result = try CommandRunner.run("demo", "--count", "0")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--count must be 1–100000 (got 0)"))
     }
 }
 

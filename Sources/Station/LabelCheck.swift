@@ -1,0 +1,54 @@
+import Imaging
+import Verification
+
+/// Reads one printed label as a camera at the printer's exit would, and judges it: the symbol
+/// must decode to exactly the expected data and, when the line asks, reach its minimum grade.
+///
+/// A value with no decoder in it: each check makes a fresh one, so no verdict depends on an
+/// earlier image and checks can run on any task.
+struct LabelCheck: Sendable {
+    /// The letter a label must reach, such as `C`; nil accepts any label that reads right.
+    let minimumGrade: String?
+    private let minimumScore: Double?
+
+    init(minimumGrade: String?, line: String) throws(StationError) {
+        self.minimumGrade = minimumGrade?.uppercased()
+        if let minimumGrade {
+            guard let score = QualityGrade.minimum(letter: minimumGrade) else {
+                throw StationError("line \(line)", "minimum grade \"\(minimumGrade)\" is not a grade; use A, B, C or D")
+            }
+            minimumScore = score
+        } else {
+            minimumScore = nil
+        }
+    }
+
+    struct Verdict: Sendable, Hashable {
+        let passed: Bool
+        /// Why it failed, or the grade it passed with.
+        let detail: String
+    }
+
+    func verify(_ bitmap: Bitmap, expected: ExpectedSymbol) -> Verdict {
+        let image = bitmap.grayImage()
+        let symbols: [DecodedSymbol]
+        do {
+            symbols = try BarcodeDecoder(options: .init(symbologies: [expected.symbology])).decode(image)
+        } catch {
+            return Verdict(passed: false, detail: "not decoded: \(error)")
+        }
+        guard let symbol = symbols.first else { return Verdict(passed: false, detail: "no \(expected.symbology) symbol could be read") }
+        guard symbols.count == 1 else { return Verdict(passed: false, detail: "\(symbols.count) symbols found where one was printed") }
+        guard symbol.bytes == expected.data else {
+            return Verdict(passed: false, detail: "read \"\(symbol.text)\", expected \"\(String(decoding: expected.data, as: UTF8.self))\"")
+        }
+        guard let minimumScore, let minimumGrade else { return Verdict(passed: true, detail: "read exactly") }
+        guard let grade = QualityGrader.grade(symbol, in: image) else {
+            return Verdict(passed: false, detail: "read exactly, but its quality could not be graded")
+        }
+        guard grade.overall >= minimumScore else {
+            return Verdict(passed: false, detail: "grade \(grade.letter), below the minimum \(minimumGrade)")
+        }
+        return Verdict(passed: true, detail: "grade \(grade.letter)")
+    }
+}

@@ -1,0 +1,54 @@
+import Printing
+
+/// A snapshot of one line for the operator, the lead and a dashboard: its state, its run's
+/// counts and its printer. Counts are for the current (or last) run on this workflow.
+public struct LineStatus: Sendable, Hashable {
+    public var line: String
+    public var state: LineState
+    /// The batch being printed, if a run was started.
+    public var batch: Int64?
+    /// Good labels the run is to print.
+    public var target: Int
+    /// Codes the run took from the ledger, reprints included.
+    public var issued: Int
+    /// Labels the printer's odometer proved printed.
+    public var printed: Int
+    public var verifiedPass: Int
+    public var verifiedFail: Int
+    /// Labels voided (failed verification, or a job the printer refused) and reprinted.
+    public var voided: Int
+    /// Labels whose fate the printer link could not prove, never reprinted on their own:
+    /// the lead decides. Each is listed in `unconfirmedCodes` until a verification settles it.
+    public var unconfirmed: Int
+    public var unconfirmedCodes: [String]
+    /// Good labels so far: verified pass, or printed when the line does not verify.
+    public var good: Int
+    public var printerConnected: Bool
+    /// The printer's problems as last reported; empty when it is ready.
+    public var printerProblems: [PrinterProblem]
+    /// Times a printer fault paused the run.
+    public var printerPauses: Int
+    /// The most recent printed label images, newest last.
+    public var lastLabelImages: [String]
+
+    public init(line: String) {
+        self.line = line
+        state = .idle
+        target = 0
+        issued = 0
+        printed = 0
+        verifiedPass = 0
+        verifiedFail = 0
+        voided = 0
+        unconfirmed = 0
+        unconfirmedCodes = []
+        good = 0
+        printerConnected = false
+        printerProblems = []
+        printerPauses = 0
+        lastLabelImages = []
+    }
+
+    /// Good labels still to print in this run.
+    public var remaining: Int { max(0, target - good - unconfirmedCodes.count) }
+}

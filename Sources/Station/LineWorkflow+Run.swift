@@ -1,0 +1,178 @@
+import Ledger
+
+extension LineWorkflow {
+    /// Prints `count` good labels for the open `batch` and returns when they are all printed
+    /// and verified (or flagged unconfirmed for the lead), or when an alarm stops the line once
+    /// the labels in the printer have settled. The line waits through pauses.
+    ///
+    /// After an alarm, `resume()` and a new `run` with the status's `remaining` go on with the
+    /// same batch: failed labels are reprinted first and unused codes are printed before new
+    /// ones are issued.
+    public func run(batch id: Int64, count: Int) async throws(StationError) -> LineStatus {
+        guard count >= 1 else { throw StationError("line \(settings.id)", "a run prints at least 1 label, not \(count)") }
+        try await begin(batch: id, target: count, triggered: false)
+        await withCheckedContinuation { runWaiters.append($0) }
+        return snapshot
+    }
+
+    /// Starts trigger mode for the open `batch`: from now on each `trigger()` prints one
+    /// label, verified and recorded as in a continuous run, until `finishTriggered()`.
+    public func startTriggered(batch id: Int64) async throws(StationError) {
+        try await begin(batch: id, target: 0, triggered: true)
+    }
+
+    /// One item passed the sensor: one more label to print. Triggers while the line is
+    /// paused are kept and printed, in order, when it goes on; a stopped line refuses them.
+    public func trigger() throws(StationError) {
+        let subject = "line \(settings.id)"
+        guard triggered, runActive else { throw StationError(subject, "the line is not in trigger mode; start it with a batch first") }
+        if let alarm { throw StationError(subject, "the line is stopped (\(alarm)); the lead must resume it first") }
+        status.target += 1
+        publish()
+        schedulePump()
+    }
+
+    /// Leaves trigger mode once every triggered label is printed, verified and recorded (or
+    /// flagged, or an alarm stopped the line), and returns the status.
+    public func finishTriggered() async -> LineStatus {
+        guard triggered else { return snapshot }
+        triggered = false
+        if runActive {
+            checkRunEnd()
+            if runActive { await withCheckedContinuation { runWaiters.append($0) } }
+        }
+        return snapshot
+    }
+
+    /// Starts a run of `target` good labels (growing with each trigger in trigger mode).
+    private func begin(batch id: Int64, target: Int, triggered: Bool) async throws(StationError) {
+        let subject = "line \(settings.id)"
+        guard !closed else { throw StationError(subject, "the line is closed") }
+        guard !runActive else { throw StationError(subject, "a run is under way for batch \(batch?.id ?? 0); wait for it or pause it") }
+        if let alarm { throw StationError(subject, "the line is stopped (\(alarm)); the lead must resume it first") }
+        let found: Batch
+        do {
+            found = try await ledger.batch(id)
+        } catch {
+            throw StationError(subject, "batch \(id): \(error)")
+        }
+        guard found.state == .open else { throw StationError(subject, "batch \(id) is \(found.state.rawValue); open a new batch to print") }
+        // Checked again: another call may have started a run while the ledger answered.
+        guard !runActive else { throw StationError(subject, "a run is under way for batch \(batch?.id ?? 0); wait for it or pause it") }
+        if batch?.id != id {
+            // Another batch's leftovers stay in the ledger as they are: unused, or failed.
+            pool.removeAll()
+            owedReprints.removeAll()
+        }
+        batch = found
+        var fresh = LineStatus(line: settings.id)
+        fresh.batch = id
+        fresh.target = target
+        fresh.printerConnected = status.printerConnected
+        fresh.printerProblems = status.printerProblems
+        fresh.lastLabelImages = status.lastLabelImages
+        status = fresh
+        consecutiveFailures = 0
+        self.triggered = triggered
+        runActive = true
+        publish()
+        schedulePump()
+    }
+
+    /// Whether the line may send labels now.
+    var canPump: Bool {
+        runActive && !closed && alarm == nil && !operatorPaused && printerFaults.isEmpty && batch != nil
+    }
+
+    /// Labels still to hand to the link: the run's target less what is good, flagged, in the
+    /// printer, awaiting a verdict, or owed a reprint (whose replacement fills its place).
+    var stillToSend: Int {
+        status.target - status.good - status.unconfirmedCodes.count - flights.count - awaitingVerdict.count - owedReprints.count
+    }
+
+    func schedulePump() {
+        guard canPump else { return }
+        if pumping {
+            pumpAgain = true
+            return
+        }
+        pumping = true
+        Task { await self.pump() }
+    }
+
+    /// Keeps the printer fed: reprints owed first, then codes from the pool, issuing a block
+    /// when it runs dry, never more than `labelsInPrinter` labels with the link at a time.
+    private func pump() async {
+        repeat {
+            pumpAgain = false
+            while canPump, flights.count < settings.labelsInPrinter, let batch {
+                do throws(StationError) {
+                    if let owed = owedReprints.first {
+                        // The failed verdict must be on record before the void.
+                        await writesDrained()
+                        guard canPump else { break }
+                        let replacement: IssuedCode
+                        do {
+                            replacement = try await ledger.reprint(code: owed.code, reason: owed.reason)
+                        } catch {
+                            throw StationError("line \(settings.id)", "cannot void and reprint \(owed.code): \(error)")
+                        }
+                        owedReprints.removeFirst()
+                        status.voided += 1
+                        status.issued += 1
+                        try await send(replacement, of: batch)
+                        continue
+                    }
+                    let needed = stillToSend - pool.count
+                    if pool.isEmpty {
+                        guard needed > 0 else { break }
+                        let block = min(needed, max(settings.labelsInPrinter, 16))
+                        do {
+                            pool = try await ledger.issue(batch: batch.id, count: block)
+                        } catch {
+                            throw StationError("line \(settings.id)", "cannot issue \(block) codes for batch \(batch.id): \(error)")
+                        }
+                        status.issued += pool.count
+                        continue
+                    }
+                    guard stillToSend > 0 else { break }
+                    try await send(pool.removeFirst(), of: batch)
+                } catch {
+                    raise(alarm: error.description)
+                }
+            }
+        } while pumpAgain && canPump
+        pumping = false
+        publish()
+        checkRunEnd()
+    }
+
+    /// Renders one label and hands it to the link.
+    private func send(_ code: IssuedCode, of batch: Batch) async throws(StationError) {
+        let label = try labels.label(for: code, of: batch)
+        flights[label.code] = label.expected
+        codesByFormat[label.formatHash] = label.code
+        formatOfCode[label.code] = label.formatHash
+        await printer.link.submit(label.format, quantity: 1, reference: label.code)
+    }
+
+    /// Stops the line with an alarm for the lead; labels in the printer still settle.
+    func raise(alarm message: String) {
+        guard alarm == nil else { return }
+        alarm = message
+        publish()
+    }
+
+    /// Ends the run once its target is met (or an alarm stopped it) and nothing is in doubt:
+    /// no label in the printer, none awaiting its verdict, every decision on record.
+    func checkRunEnd() {
+        guard runActive, !triggered, !pumping, flights.isEmpty, awaitingVerdict.isEmpty, writes.isEmpty, !writing else { return }
+        let met = status.good + status.unconfirmedCodes.count >= status.target && owedReprints.isEmpty
+        guard met || alarm != nil || closed else { return }
+        runActive = false
+        publish()
+        let waiters = runWaiters
+        runWaiters.removeAll()
+        for waiter in waiters { waiter.resume() }
+    }
+}

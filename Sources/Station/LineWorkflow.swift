@@ -1,0 +1,251 @@
+import Foundation
+import Labels
+import Ledger
+import NIOCore
+import Printing
+import VirtualPrinter
+
+/// What one production line runs: a batch goes in; labels come out of the printer one per
+/// item; each is verified; every step is recorded in the ledger.
+///
+/// One actor per line owns the line's printer link, its label renderer and its run. Codes are
+/// issued in blocks before they are rendered; at most `labelsInPrinter` labels are in the
+/// printer at a time; the link's events become ledger records (one write per event, not per
+/// label); the virtual printer's renders are decoded and judged. A label that fails is voided
+/// and reprinted with a new, linked code; too many failures in a row stop the line with an
+/// alarm; a printer fault pauses it, and it goes on where it stopped when the fault clears.
+/// A label whose fate the printer link cannot prove is flagged for the lead, never reprinted.
+public actor LineWorkflow {
+    /// Set-up beyond the line's settings.
+    public struct Options: Sendable {
+        /// Product particulars for the template (`product.name`, …), over the template's sample.
+        public var values: FieldValues
+        /// Faults the virtual printer starts with, such as `paper-out-after=200` for a drill.
+        public var printerFaults: PrinterFaults
+        /// The printer link's deadlines; its window is always the line's `labelsInPrinter`.
+        public var link: PrinterLink.Configuration
+        /// How many of the latest label images the status lists.
+        public var keptImages: Int
+
+        public init(values: FieldValues = FieldValues(), printerFaults: PrinterFaults = PrinterFaults(),
+                    link: PrinterLink.Configuration = PrinterLink.Configuration(), keptImages: Int = 8) {
+            self.values = values
+            self.printerFaults = printerFaults
+            self.link = link
+            self.keptImages = keptImages
+        }
+    }
+
+    public nonisolated let settings: LineSettings
+    /// The loop the line runs on. Rendering a label takes milliseconds of CPU, which must not
+    /// hold one of the concurrency pool's few threads from the printer links and the ledger.
+    private nonisolated let loop: EventLoop
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
+    /// The in-process printer of a `.virtual` line, for drills and tests (faults, odometer).
+    public nonisolated let virtualPrinter: VirtualPrinter?
+    /// Where the virtual printer writes `label-<n>.png` and `labels.jsonl`.
+    public nonisolated let labelFolder: String
+    let ledger: any LedgerStore
+    let labels: LineLabels
+    /// Nil when the line does not verify its labels.
+    let check: LabelCheck?
+    let printer: LinePrinter
+    let keptImages: Int
+    var listeners: [Task<Void, Never>] = []
+    var subscribers: [Int: AsyncStream<LineStatus>.Continuation] = [:]
+    var nextSubscriber = 0
+    var closed = false
+
+    // The run.
+    var status: LineStatus
+    var batch: Batch?
+    var runActive = false
+    /// In trigger mode, the run's target grows by one per `trigger()` and the run lasts
+    /// until `finishTriggered()`.
+    var triggered = false
+    var alarm: String?
+    var operatorPaused = false
+    var consecutiveFailures = 0
+    /// Issued codes not yet sent to the link, oldest first.
+    var pool: [IssuedCode] = []
+    /// Labels handed to the link whose job has not reached a final state, by code.
+    var flights: [String: ExpectedSymbol] = [:]
+    /// Printed labels waiting for their render's verdict.
+    var awaitingVerdict: [String: ExpectedSymbol] = [:]
+    /// Unconfirmed labels a render may still settle.
+    var unsettled: [String: ExpectedSymbol] = [:]
+    /// Codes by their format's hash, for matching renders.
+    var codesByFormat: [String: String] = [:]
+    var formatOfCode: [String: String] = [:]
+    /// Verdicts that came before the link proved the label printed.
+    var earlyVerdicts: [String: LabelCheck.Verdict] = [:]
+    /// Failed labels still to void and reprint, oldest first.
+    var owedReprints: [(code: String, reason: String)] = []
+    var pumping = false
+    var pumpAgain = false
+    var runWaiters: [CheckedContinuation<Void, Never>] = []
+
+    // Ledger writes, in the order the line decided them.
+    var writes: [LabelChange] = []
+    var writing = false
+    var drainWaiters: [CheckedContinuation<Void, Never>] = []
+
+    private init(settings: LineSettings, ledger: any LedgerStore, labels: LineLabels, check: LabelCheck?,
+                 printer: LinePrinter, labelFolder: String, keptImages: Int) {
+        self.settings = settings
+        self.loop = LinePrinter.renderingLoops.next()
+        self.ledger = ledger
+        self.labels = labels
+        self.check = check
+        self.printer = printer
+        self.virtualPrinter = printer.virtual
+        self.labelFolder = labelFolder
+        self.keptImages = max(1, keptImages)
+        self.status = LineStatus(line: settings.id)
+    }
+
+    /// Starts the line's printer (a virtual one in-process for `.virtual`) and listens to it.
+    /// Label images go to `labelFolder`. Refuses settings it cannot run, saying which and why.
+    public static func start(settings: LineSettings, ledger: any LedgerStore, library: LabelLibrary = .standard(),
+                             labelFolder: String, options: Options = Options()) async throws(StationError) -> LineWorkflow {
+        let subject = "line \(settings.id)"
+        guard settings.labelsInPrinter >= 1 else {
+            throw StationError(subject, "labels in printer must be at least 1, not \(settings.labelsInPrinter)")
+        }
+        guard settings.maximumConsecutiveFailures >= 1 else {
+            throw StationError(subject, "maximum consecutive failures must be at least 1, not \(settings.maximumConsecutiveFailures)")
+        }
+        let check: LabelCheck?
+        switch (settings.verification, settings.printer) {
+        case (.none, _):
+            check = nil
+        case (.printerRenders, .virtual):
+            check = try LabelCheck(minimumGrade: settings.minimumGrade, line: settings.id)
+        case (.printerRenders, .network):
+            throw StationError(subject, "verification from printer renders needs the virtual printer; use a watched folder or none for a network printer")
+        case (.watchedFolder(let folder), _):
+            throw StationError(subject, "verification from the watched folder \(folder) is not run by the line workflow yet; use printer renders or none")
+        }
+        let labels = try LineLabels(library: library, settings: settings, values: options.values)
+        let printer = try await LinePrinter.start(settings, dotsPerMillimetre: labels.dotsPerMillimetre, labelFolder: labelFolder,
+                                                  faults: options.printerFaults, linkConfiguration: options.link)
+        let workflow = LineWorkflow(settings: settings, ledger: ledger, labels: labels, check: check, printer: printer,
+                                    labelFolder: labelFolder, keptImages: options.keptImages)
+        await workflow.listen()
+        return workflow
+    }
+
+    /// Follows the link's events and, when verifying, the printer's renders.
+    private func listen() async {
+        let events = printer.link.events
+        listeners.append(Task { [weak self] in
+            for await event in events {
+                guard let self else { return }
+                await self.handle(event)
+            }
+        })
+        guard check != nil, let virtual = printer.virtual else { return }
+        let renders = await virtual.printedLabels()
+        listeners.append(Task { [weak self] in
+            for await label in renders {
+                guard let self else { return }
+                await self.verify(label)
+            }
+        })
+    }
+
+    /// The line now.
+    public var snapshot: LineStatus {
+        var current = status
+        current.state = state
+        current.unconfirmed = current.unconfirmedCodes.count
+        return current
+    }
+
+    /// The state, from what holds the line: an alarm, the operator, a printer fault, a run.
+    var state: LineState {
+        if let alarm { return .stopped(alarm: alarm) }
+        if operatorPaused { return .paused(reason: "paused by the operator") }
+        if runActive, !printerFaults.isEmpty {
+            return .paused(reason: "printer: " + printerFaults.map(\.description).joined(separator: ", "))
+        }
+        return runActive ? .running : .idle
+    }
+
+    /// The printer's problems other than the pause the operator asked for.
+    var printerFaults: [PrinterProblem] {
+        status.printerProblems.filter { !(operatorPaused && $0 == .paused) }
+    }
+
+    /// Every status change from now on, newest last (at most 256 waiting), for a dashboard.
+    public func statusChanges() -> AsyncStream<LineStatus> {
+        let (stream, continuation) = AsyncStream.makeStream(of: LineStatus.self, bufferingPolicy: .bufferingNewest(256))
+        let id = nextSubscriber
+        nextSubscriber += 1
+        subscribers[id] = continuation
+        continuation.yield(snapshot)
+        continuation.onTermination = { [weak self] _ in
+            guard let self else { return }
+            Task { await self.unsubscribe(id) }
+        }
+        if closed { continuation.finish() }
+        return stream
+    }
+
+    private func unsubscribe(_ id: Int) {
+        subscribers[id] = nil
+    }
+
+    func publish() {
+        let current = snapshot
+        for subscriber in subscribers.values { subscriber.yield(current) }
+    }
+
+    /// Holds the line: nothing more is sent, and the printer pauses (`~PP`) after the label
+    /// under way. Labels already in the printer stay there and print on `resume()`.
+    public func pause() async throws(StationError) {
+        guard runActive, alarm == nil, !operatorPaused else { return }
+        operatorPaused = true
+        publish()
+        do {
+            try await printer.link.pause()
+        } catch {
+            throw StationError("line \(settings.id)", "cannot pause the printer: \(error)")
+        }
+    }
+
+    /// Goes on where the line stopped: after an operator's pause, or, as the lead's
+    /// acknowledgement, after an alarm (a run the alarm ended is continued by the next `run`).
+    public func resume() async throws(StationError) {
+        if alarm != nil {
+            alarm = nil
+            consecutiveFailures = 0
+        }
+        if operatorPaused {
+            do {
+                try await printer.link.resume()
+            } catch {
+                throw StationError("line \(settings.id)", "cannot resume the printer: \(error)")
+            }
+            operatorPaused = false
+            // The printer's own pause was ours, lifted by `~PS` just now.
+            status.printerProblems.removeAll { $0 == .paused }
+        }
+        publish()
+        schedulePump()
+    }
+
+    /// Stops the printer and the listeners. Labels still queued are cancelled and voided.
+    public func close() async {
+        guard !closed else { return }
+        closed = true
+        triggered = false
+        await printer.close()
+        await writesDrained()
+        for listener in listeners { await listener.value }
+        listeners.removeAll()
+        await writesDrained()
+        for subscriber in subscribers.values { subscriber.finish() }
+        subscribers.removeAll()
+    }
+}
