@@ -1,3 +1,4 @@
+import Imaging
 import Symbology
 
 /// Checks a laid-out label against the rules that make labels print and scan.

@@ -170,26 +170,15 @@ public enum ChunkValidator {
 
     /// Names the field a decoding error is about, in the station's names.
     private static func problem(decoding error: DecodingError) -> ChunkProblem {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            var text = ""
-            for key in codingPath {
-                if let index = key.intValue {
-                    text += "[\(index)]"
-                } else {
-                    text += (text.isEmpty ? "" : ".") + key.stringValue
-                }
-            }
-            return text.isEmpty ? "body" : text
-        }
         switch error {
         case .keyNotFound(let key, let context):
-            return ChunkProblem(path(context.codingPath + [key]), "is missing")
+            return ChunkProblem(fieldPath(context.codingPath + [key]), "is missing")
         case .typeMismatch(let type, let context):
-            return ChunkProblem(path(context.codingPath), "is not \(type)")
+            return ChunkProblem(fieldPath(context.codingPath), "is not \(type)")
         case .valueNotFound(let type, let context):
-            return ChunkProblem(path(context.codingPath), "is null; expected \(type)")
+            return ChunkProblem(fieldPath(context.codingPath), "is null; expected \(type)")
         case .dataCorrupted(let context):
-            return ChunkProblem(path(context.codingPath), "is not valid JSON: \(context.debugDescription)")
+            return ChunkProblem(fieldPath(context.codingPath), "is not valid JSON: \(context.debugDescription)")
         @unknown default:
             return ChunkProblem("body", "cannot be read: \(error)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Reporting
 
 /// A request body the API reads as JSON: its field names, so that a misspelt field is refused
 /// rather than silently ignored.
@@ -91,29 +92,18 @@ enum JSONRequest {
 
     /// Names the field a decoding error is about (`override.reason`) and the rule it broke.
     private static func problem(_ error: DecodingError) -> APIError {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            var text = ""
-            for key in codingPath {
-                if let index = key.intValue {
-                    text += "[\(index)]"
-                } else {
-                    text += (text.isEmpty ? "" : ".") + key.stringValue
-                }
-            }
-            return text.isEmpty ? "body" : text
-        }
         switch error {
         case .keyNotFound(let key, let context):
-            let field = path(context.codingPath + [key])
+            let field = fieldPath(context.codingPath + [key])
             return APIError(.unprocessableContent, "missing-field", "\(field) is required", field: field)
         case .typeMismatch(let type, let context):
-            let field = path(context.codingPath)
+            let field = fieldPath(context.codingPath)
             return APIError(.unprocessableContent, "invalid-field", "\(field) must be \(describe(type))", field: field)
         case .valueNotFound(let type, let context):
-            let field = path(context.codingPath)
+            let field = fieldPath(context.codingPath)
             return APIError(.unprocessableContent, "invalid-field", "\(field) is null; it must be \(describe(type))", field: field)
         case .dataCorrupted(let context):
-            let field = path(context.codingPath)
+            let field = fieldPath(context.codingPath)
             return APIError(.unprocessableContent, "invalid-field", "\(field) cannot be read: \(context.debugDescription)", field: field)
         @unknown default:
             return APIError(.unprocessableContent, "invalid-field", "the body cannot be read: \(error)", field: "body")

@@ -58,7 +58,7 @@ extension LabelState {
     }
 
     /// Draws the field and returns where it landed.
-    private mutating func place(_ image: FieldImage, orientation: Orientation, mode: Bitmap.PaintMode) -> DotArea {
+    private mutating func place(_ image: FieldImage, orientation: Orientation, mode: Bitmap.PaintMode) -> DotRect {
         ensureCanvas()
         let turns = (orientation.quarterTurns % 4 + 4) % 4
         let (w, h) = (image.bitmap.width, image.bitmap.height)
@@ -79,7 +79,7 @@ extension LabelState {
         }
         let turned = image.bitmap.rotated(by: turns)
         canvas!.draw(turned, x: left, y: top, mode: mode)
-        return DotArea(x: left, y: top, width: turned.width, height: turned.height)
+        return DotRect(x: left, y: top, width: turned.width, height: turned.height)
     }
 
     /// `^FH` field data: each indicator and two hex digits become one byte.

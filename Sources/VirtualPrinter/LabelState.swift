@@ -12,7 +12,7 @@ struct LabelState {
     var quantity = 1
     var problems: [String] = []
     /// Where the barcodes and QR codes were drawn, for a fault that damages them.
-    var symbolAreas: [DotArea] = []
+    var symbolAreas: [DotRect] = []
 
     var width: Int?
     var length: Int?

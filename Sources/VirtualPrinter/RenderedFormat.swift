@@ -9,7 +9,7 @@ public struct RenderedFormat: Sendable {
     /// Fields the printer could not draw, each a sentence: a bad `^GF` CRC, data a symbology refuses.
     public let problems: [String]
     /// Where its barcodes and QR codes lie, in dots.
-    public var symbolAreas: [DotArea] = []
+    public var symbolAreas: [DotRect] = []
 
     /// The label as printed under a ribbon wrinkle, so that it prints but cannot be read:
     /// every symbol the printer drew from its own commands is wiped white; a label sent as a
@@ -18,7 +18,7 @@ public struct RenderedFormat: Sendable {
     var damagedBitmap: Bitmap {
         var damaged = bitmap
         let areas = symbolAreas.isEmpty
-            ? [DotArea(x: 0, y: bitmap.height / 4, width: bitmap.width, height: bitmap.height / 2)]
+            ? [DotRect(x: 0, y: bitmap.height / 4, width: bitmap.width, height: bitmap.height / 2)]
             : symbolAreas
         for area in areas where area.width > 0 && area.height > 0 {
             var wipe = Bitmap(width: area.width, height: area.height)
@@ -26,21 +26,6 @@ public struct RenderedFormat: Sendable {
             damaged.draw(wipe, x: area.x, y: area.y, mode: .erase)
         }
         return damaged
-    }
-}
-
-/// A rectangle on a label, in dots from its top-left corner.
-public struct DotArea: Sendable, Hashable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
     }
 }
 

@@ -1,4 +1,5 @@
-/// A rectangle in printer dots, origin at the label's top-left corner.
+/// A rectangle in printer dots, origin at the label's top-left corner: a layout's element, or
+/// where a printer drew a symbol.
 public struct DotRect: Sendable, Equatable, CustomStringConvertible {
     public var x: Int
     public var y: Int
