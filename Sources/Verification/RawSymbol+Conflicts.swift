@@ -5,7 +5,8 @@ extension RawSymbol {
     /// with a valid check digit (a misread half), each on several scan lines, with the misread
     /// sometimes on more lines than the true one. The scan lines of each read form a thin band,
     /// so bands closer than a quarter of the symbol's length are taken as one symbol read
-    /// inconsistently, and none of its texts is reported: a verifier must never pass a wrong
+    /// inconsistently, and none of its texts is reported unless two decoders agree on one
+    /// against texts of one decoder only (`ReadEvidence`): a verifier must never pass a wrong
     /// read. QR reads are guarded by error correction and never contradict.
     func contradicts(_ other: RawSymbol) -> Bool {
         !isQR && !other.isQR && data != other.data && bounds.overlaps(other.bounds)

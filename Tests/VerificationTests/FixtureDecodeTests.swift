@@ -5,7 +5,7 @@ import Verification
 @Suite("Decoding the real photos of the fixture folder")
 struct FixtureDecodeTests {
     @Test(
-        "at least 148 of the 151 photos decode to their expected text and none decodes wrong",
+        "at least 149 of the 151 photos decode to their expected text and none decodes wrong",
         .enabled(if: FixtureSample.folderExists, "the decode fixtures are not beside the repository (../shared/fixtures/decode)")
     )
     func decodesFixturePhotos() throws {
@@ -36,6 +36,6 @@ struct FixtureDecodeTests {
         let decoded = tally.values.map(\.decoded).reduce(0, +)
         print("all: \(decoded) of \(samples.count) decoded")
         #expect(samples.count == 151)
-        #expect(decoded >= 148)
+        #expect(decoded >= 149)
     }
 }
