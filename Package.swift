@@ -172,7 +172,7 @@ let package = Package(
         ]),
         .testTarget(name: "StationTests", dependencies: [
             "Station", "Ledger", "Labels", "Printing", "VirtualPrinter", "Verification", "Imaging", "TraceCodes",
-            .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "StationHTTPTests", dependencies: [
             "StationHTTP", "Station", "Ledger", "TraceCodes", "Symbology", "Reporting",

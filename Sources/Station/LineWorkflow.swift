@@ -1,6 +1,7 @@
 import Foundation
 import Labels
 import Ledger
+import Logging
 import NIOCore
 import Printing
 import VirtualPrinter
@@ -26,13 +27,18 @@ public actor LineWorkflow {
         public var link: PrinterLink.Configuration
         /// How many of the latest label images the status lists.
         public var keptImages: Int
+        /// Where the line tells of its state changes (paused, resumed, stopped by an alarm), with
+        /// `line.id` and `batch.id`; silent unless the station passes its own.
+        public var logger: Logger
 
         public init(values: FieldValues = FieldValues(), printerFaults: PrinterFaults = PrinterFaults(),
-                    link: PrinterLink.Configuration = PrinterLink.Configuration(), keptImages: Int = 8) {
+                    link: PrinterLink.Configuration = PrinterLink.Configuration(), keptImages: Int = 8,
+                    logger: Logger = Logger(label: "tracestation.line", factory: { _ in SwiftLogNoOpLogHandler() })) {
             self.values = values
             self.printerFaults = printerFaults
             self.link = link
             self.keptImages = keptImages
+            self.logger = logger
         }
     }
 
@@ -51,6 +57,9 @@ public actor LineWorkflow {
     let check: LabelCheck?
     let printer: LinePrinter
     let keptImages: Int
+    var logger: Logger
+    /// The state last told to `logger`.
+    var loggedState = LineState.idle
     var listeners: [Task<Void, Never>] = []
     var subscribers: [Int: AsyncStream<LineStatus>.Continuation] = [:]
     var nextSubscriber = 0
@@ -91,8 +100,10 @@ public actor LineWorkflow {
     var drainWaiters: [CheckedContinuation<Void, Never>] = []
 
     private init(settings: LineSettings, ledger: any LedgerStore, labels: LineLabels, check: LabelCheck?,
-                 printer: LinePrinter, labelFolder: String, keptImages: Int) {
+                 printer: LinePrinter, labelFolder: String, keptImages: Int, logger: Logger) {
         self.settings = settings
+        self.logger = logger
+        self.logger[metadataKey: "line.id"] = "\(settings.id)"
         self.loop = LinePrinter.renderingLoops.next()
         self.ledger = ledger
         self.labels = labels
@@ -130,7 +141,7 @@ public actor LineWorkflow {
         let printer = try await LinePrinter.start(settings, dotsPerMillimetre: labels.dotsPerMillimetre, labelFolder: labelFolder,
                                                   faults: options.printerFaults, linkConfiguration: options.link)
         let workflow = LineWorkflow(settings: settings, ledger: ledger, labels: labels, check: check, printer: printer,
-                                    labelFolder: labelFolder, keptImages: options.keptImages)
+                                    labelFolder: labelFolder, keptImages: options.keptImages, logger: options.logger)
         await workflow.listen()
         return workflow
     }
@@ -198,6 +209,13 @@ public actor LineWorkflow {
 
     func publish() {
         let current = snapshot
+        if current.state != loggedState {
+            loggedState = current.state
+            var metadata: Logger.Metadata = [:]
+            if let batch { metadata["batch.id"] = "\(batch.id)" }
+            let level: Logger.Level = if case .stopped = current.state { .warning } else { .notice }
+            logger.log(level: level, "line \(current.state)", metadata: metadata)
+        }
         for subscriber in subscribers.values { subscriber.yield(current) }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import Logging
 import Station
 import Synchronization
 import VirtualPrinter
@@ -13,7 +14,7 @@ struct LineFixture {
     let batch: Batch
 
     static func start(quantity: Int, faults: [String] = [], maximumConsecutiveFailures: Int = 3,
-                      labelsInPrinter: Int = 4) async throws -> LineFixture {
+                      labelsInPrinter: Int = 4, logger: Logger? = nil) async throws -> LineFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("station-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let ledger = try SQLiteLedger(path: "\(folder)/ledger.sqlite", station: "test-station")
@@ -22,8 +23,9 @@ struct LineFixture {
         var printerFaults = PrinterFaults()
         for fault in faults { try printerFaults.set(fault) }
         let settings = LineSettings(id: "line-t", maximumConsecutiveFailures: maximumConsecutiveFailures, labelsInPrinter: labelsInPrinter)
-        let workflow = try await LineWorkflow.start(settings: settings, ledger: ledger, labelFolder: "\(folder)/labels",
-                                                    options: .init(printerFaults: printerFaults))
+        var options = LineWorkflow.Options(printerFaults: printerFaults)
+        if let logger { options.logger = logger }
+        let workflow = try await LineWorkflow.start(settings: settings, ledger: ledger, labelFolder: "\(folder)/labels", options: options)
         return LineFixture(folder: folder, ledger: ledger, workflow: workflow, batch: batch)
     }
 
