@@ -35,27 +35,25 @@ extension PrinterLink {
             notifyIfIdle()
             return
         }
+        let window = currentWindow()
         if expectedOdometer == nil {
             await settle(waitForPrinting: true, unprinted: .unconfirmed, reason: "the connection was lost after sending")
-        } else if canSend {
-            sendBatch(on: channel)
+        } else if canSend(within: window) {
+            sendBatch(on: channel, within: window)
         } else {
             await poll()
         }
     }
 
-    private var canSend: Bool {
+    /// Whether a batch may go out now, within a window of `window` jobs.
+    private func canSend(within window: Int) -> Bool {
         !queue.isEmpty && !pausedByStation && inPrinter.count < window && lastStatus?.isReady == true
     }
 
-    /// Jobs in one write: half the window, so that one batch is confirmed while the next is
-    /// still on its way and the printer is never left waiting for the link.
-    private var batchSize: Int { max(1, (window + 1) / 2) }
-
     /// Twice the jobs the printer printed in the last `windowTime`, within the configured
     /// bounds: it doubles each round trip while the printer keeps up, and falls back to the
-    /// minimum within `windowTime` of the printer stopping.
-    private var window: Int {
+    /// minimum within `windowTime` of the printer stopping. Forgets older confirmations.
+    private func currentWindow() -> Int {
         let horizon = ContinuousClock.now - configuration.windowTime
         while let oldest = recentConfirmations.first, oldest.time < horizon {
             recentlyConfirmed -= recentConfirmations.removeFirst().jobs
@@ -68,10 +66,12 @@ extension PrinterLink {
     /// jobs, so proof costs no round trip of its own and the link need not wait for it before
     /// sending the next batch. A job is `sent` once it is handed to the connection: from then
     /// on it may print, so it is never sent again.
-    private func sendBatch(on channel: Channel) {
+    /// A batch is at most half the window, so that one batch is confirmed while the next is
+    /// still on its way and the printer is never left waiting for the link.
+    private func sendBatch(on channel: Channel, within window: Int) {
         guard var target = expectedOdometer else { return }
         if inPrinter.isEmpty { lastProgress = .now }
-        let count = min(queue.count, window - inPrinter.count, batchSize)
+        let count = min(queue.count, window - inPrinter.count, max(1, (window + 1) / 2))
         var payload = channel.allocator.buffer(capacity: queue.prefix(count).reduce(0) { $0 + $1.format.count })
         for _ in 0..<count {
             let job = queue.removeFirst()
