@@ -23,10 +23,12 @@ struct LabelCheck: Sendable {
         }
     }
 
-    struct Verdict: Sendable, Hashable {
+    struct Verdict: Sendable, Equatable {
         let passed: Bool
         /// Why it failed, or the grade it passed with.
         let detail: String
+        /// The symbol's grade, when it read right and could be graded.
+        var grade: QualityGrade?
     }
 
     func verify(_ bitmap: Bitmap, expected: ExpectedSymbol) -> Verdict {
@@ -42,13 +44,14 @@ struct LabelCheck: Sendable {
         guard symbol.bytes == expected.data else {
             return Verdict(passed: false, detail: "read \"\(symbol.text)\", expected \"\(String(decoding: expected.data, as: UTF8.self))\"")
         }
-        guard let minimumScore, let minimumGrade else { return Verdict(passed: true, detail: "read exactly") }
+        // Graded even without a minimum: the dashboard charts every line's grades.
         guard let grade = QualityGrader.grade(symbol, in: image) else {
-            return Verdict(passed: false, detail: "read exactly, but its quality could not be graded")
+            guard minimumScore == nil else { return Verdict(passed: false, detail: "read exactly, but its quality could not be graded") }
+            return Verdict(passed: true, detail: "read exactly, not graded")
         }
-        guard grade.overall >= minimumScore else {
-            return Verdict(passed: false, detail: "grade \(grade.letter), below the minimum \(minimumGrade)")
+        if let minimumScore, let minimumGrade, grade.overall < minimumScore {
+            return Verdict(passed: false, detail: "grade \(grade.letter), below the minimum \(minimumGrade)", grade: grade)
         }
-        return Verdict(passed: true, detail: "grade \(grade.letter)")
+        return Verdict(passed: true, detail: "grade \(grade.letter)", grade: grade)
     }
 }

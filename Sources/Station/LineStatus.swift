@@ -1,9 +1,32 @@
+import Foundation
 import Printing
 
 /// A snapshot of one line for the operator, the lead and a dashboard: its state, its run's
 /// counts and its printer. Counts are for the current (or last) run on this workflow.
 public struct LineStatus: Sendable, Hashable {
+    /// One verified label, for a chart of grades over time.
+    public struct Verdict: Sendable, Hashable {
+        public var time: Date
+        public var code: String
+        public var passed: Bool
+        /// The ISO/IEC 15415/15416 letter, A to F; nil when the label could not be graded.
+        public var grade: String?
+        /// The overall grade, 0.0 to 4.0; nil when the label could not be graded.
+        public var score: Double?
+
+        public init(time: Date, code: String, passed: Bool, grade: String?, score: Double?) {
+            self.time = time
+            self.code = code
+            self.passed = passed
+            self.grade = grade
+            self.score = score
+        }
+    }
+
     public var line: String
+    /// Runs begun on this workflow; counts start again at 0 with each, so a reader of
+    /// successive snapshots knows when they do.
+    public var run: Int
     public var state: LineState
     /// The batch being printed, if a run was started.
     public var batch: Int64?
@@ -26,13 +49,18 @@ public struct LineStatus: Sendable, Hashable {
     public var printerConnected: Bool
     /// The printer's problems as last reported; empty when it is ready.
     public var printerProblems: [PrinterProblem]
+    /// Labels handed to the printer link and not yet proven printed (or failed).
+    public var inPrinter: Int
     /// Times a printer fault paused the run.
     public var printerPauses: Int
     /// The most recent printed label images, newest last.
     public var lastLabelImages: [String]
+    /// The most recent verdicts, oldest first (at most the workflow's `keptVerdicts`).
+    public var recentVerdicts: [Verdict]
 
     public init(line: String) {
         self.line = line
+        run = 0
         state = .idle
         target = 0
         issued = 0
@@ -45,8 +73,10 @@ public struct LineStatus: Sendable, Hashable {
         good = 0
         printerConnected = false
         printerProblems = []
+        inPrinter = 0
         printerPauses = 0
         lastLabelImages = []
+        recentVerdicts = []
     }
 
     /// Good labels still to print in this run.

@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 import NIOPosix
 import Printing
@@ -102,6 +103,9 @@ extension LineWorkflow {
         unsettled[code] = nil
         forget(code)
         status.unconfirmedCodes.removeAll { $0 == code }
+        status.recentVerdicts.append(LineStatus.Verdict(time: Date(), code: code, passed: verdict.passed,
+                                                        grade: verdict.grade?.letter, score: verdict.grade?.overall))
+        if status.recentVerdicts.count > keptVerdicts { status.recentVerdicts.removeFirst(status.recentVerdicts.count - keptVerdicts) }
         if verdict.passed {
             status.verifiedPass += 1
             status.good += 1

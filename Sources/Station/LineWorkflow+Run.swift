@@ -9,9 +9,21 @@ extension LineWorkflow {
     /// same batch: failed labels are reprinted first and unused codes are printed before new
     /// ones are issued.
     public func run(batch id: Int64, count: Int) async throws(StationError) -> LineStatus {
+        try await start(batch: id, count: count)
+        return await finished()
+    }
+
+    /// Starts a run of `count` good labels for the open `batch` and returns once it is under
+    /// way; `finished()` waits for its end.
+    public func start(batch id: Int64, count: Int) async throws(StationError) {
         guard count >= 1 else { throw StationError("line \(settings.id)", "a run prints at least 1 label, not \(count)") }
         try await begin(batch: id, target: count, triggered: false)
-        await withCheckedContinuation { runWaiters.append($0) }
+    }
+
+    /// Returns the status once no run is under way: at once when idle; else when the run ends
+    /// as `run(batch:count:)` describes. A run in trigger mode ends only after `finishTriggered()`.
+    public func finished() async -> LineStatus {
+        if runActive { await withCheckedContinuation { runWaiters.append($0) } }
         return snapshot
     }
 
@@ -66,11 +78,13 @@ extension LineWorkflow {
         }
         batch = found
         var fresh = LineStatus(line: settings.id)
+        fresh.run = status.run + 1
         fresh.batch = id
         fresh.target = target
         fresh.printerConnected = status.printerConnected
         fresh.printerProblems = status.printerProblems
         fresh.lastLabelImages = status.lastLabelImages
+        fresh.recentVerdicts = status.recentVerdicts
         status = fresh
         consecutiveFailures = 0
         self.triggered = triggered

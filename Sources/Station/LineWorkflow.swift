@@ -27,17 +27,20 @@ public actor LineWorkflow {
         public var link: PrinterLink.Configuration
         /// How many of the latest label images the status lists.
         public var keptImages: Int
+        /// How many of the latest verdicts (with their grades) the status lists.
+        public var keptVerdicts: Int
         /// Where the line tells of its state changes (paused, resumed, stopped by an alarm), with
         /// `line.id` and `batch.id`; silent unless the station passes its own.
         public var logger: Logger
 
         public init(values: FieldValues = FieldValues(), printerFaults: PrinterFaults = PrinterFaults(),
                     link: PrinterLink.Configuration = PrinterLink.Configuration(), keptImages: Int = 8,
-                    logger: Logger = Logger(label: "tracestation.line", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                    keptVerdicts: Int = 200, logger: Logger = Logger(label: "tracestation.line", factory: { _ in SwiftLogNoOpLogHandler() })) {
             self.values = values
             self.printerFaults = printerFaults
             self.link = link
             self.keptImages = keptImages
+            self.keptVerdicts = keptVerdicts
             self.logger = logger
         }
     }
@@ -57,6 +60,7 @@ public actor LineWorkflow {
     let check: LabelCheck?
     let printer: LinePrinter
     let keptImages: Int
+    let keptVerdicts: Int
     var logger: Logger
     /// The state last told to `logger`.
     var loggedState = LineState.idle
@@ -100,7 +104,7 @@ public actor LineWorkflow {
     var drainWaiters: [CheckedContinuation<Void, Never>] = []
 
     private init(settings: LineSettings, ledger: any LedgerStore, labels: LineLabels, check: LabelCheck?,
-                 printer: LinePrinter, labelFolder: String, keptImages: Int, logger: Logger) {
+                 printer: LinePrinter, labelFolder: String, keptImages: Int, keptVerdicts: Int, logger: Logger) {
         self.settings = settings
         self.logger = logger
         self.logger[metadataKey: "line.id"] = "\(settings.id)"
@@ -112,6 +116,7 @@ public actor LineWorkflow {
         self.virtualPrinter = printer.virtual
         self.labelFolder = labelFolder
         self.keptImages = max(1, keptImages)
+        self.keptVerdicts = max(1, keptVerdicts)
         self.status = LineStatus(line: settings.id)
     }
 
@@ -141,7 +146,8 @@ public actor LineWorkflow {
         let printer = try await LinePrinter.start(settings, dotsPerMillimetre: labels.dotsPerMillimetre, labelFolder: labelFolder,
                                                   faults: options.printerFaults, linkConfiguration: options.link)
         let workflow = LineWorkflow(settings: settings, ledger: ledger, labels: labels, check: check, printer: printer,
-                                    labelFolder: labelFolder, keptImages: options.keptImages, logger: options.logger)
+                                    labelFolder: labelFolder, keptImages: options.keptImages, keptVerdicts: options.keptVerdicts,
+                                    logger: options.logger)
         await workflow.listen()
         return workflow
     }
@@ -170,6 +176,7 @@ public actor LineWorkflow {
         var current = status
         current.state = state
         current.unconfirmed = current.unconfirmedCodes.count
+        current.inPrinter = flights.count
         return current
     }
 
