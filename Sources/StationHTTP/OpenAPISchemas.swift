@@ -17,6 +17,8 @@ enum OpenAPISchemas {
         "issued", "sent", "printed_confirmed", "unconfirmed", "verified_pass", "verified_fail", "voided", "reprinted", "unused", "printed",
     ]
 
+    static let lineCounts = ["run", "target", "issued", "printed", "verified_pass", "verified_fail", "voided", "unconfirmed", "good", "remaining"]
+
     static let all: [String: JSONValue] = [
         "APIErrorBody": object([
             "error": ["type": "string", "description": "A stable code for scripts, such as `batch-closed` or `forbidden`."],
@@ -87,6 +89,28 @@ enum OpenAPISchemas {
             "reason": Schema.enumeration(["other-batch", "voided", "not-issued", "verified-pass", "verified-fail", "low-grade", "ungradable"]),
             "batch": int64, "recorded": strings, "ms": ["type": "number"], "error": string,
         ], required: ["file", "status", "ms"]),
+
+        "StartLine": object([
+            "batch": ["type": "integer", "format": "int64", "minimum": 1, "description": "An open batch."],
+            "count": ["type": "integer", "minimum": 1, "maximum": .integer(CreateBatchRequest.maximumQuantity),
+                      "description": "Good labels to print; required in continuous mode, refused in trigger mode."],
+            "mode": Schema.enumeration(["continuous", "trigger"]),
+        ], required: ["batch"]),
+        "LinePrinter": object([
+            "connected": boolean, "state": Schema.enumeration(["ready", "fault", "offline"]), "problems": strings, "pauses": integer,
+            "in_printer": integer,
+        ], required: ["connected", "state", "problems", "pauses", "in_printer"]),
+        "Line": object(
+            Dictionary(uniqueKeysWithValues: lineCounts.map { ($0, integer) }).merging([
+                "line": string, "state": Schema.enumeration(["idle", "running", "paused", "stopped"]), "reason": nullable("string"),
+                "batch": nullable("integer"), "unconfirmed_codes": strings, "printer": Schema.ref("LinePrinter"), "label_images": strings,
+                "verdicts": ["type": "array", "items": object([
+                    "time": ["type": "string", "format": "date-time"], "code": string, "passed": boolean, "grade": nullable("string"),
+                    "score": nullable("number"),
+                ], required: ["time", "code", "passed", "grade", "score"])],
+            ]) { $1 },
+            required: ["line", "state", "reason", "batch", "unconfirmed_codes", "printer", "label_images", "verdicts"] + lineCounts),
+        "LineList": object(["lines": ["type": "array", "items": Schema.ref("Line")]], required: ["lines"]),
 
         "Audit": object([
             "intact": boolean, "events_checked": int64, "last_hash": string, "checkpoints_verified": integer,

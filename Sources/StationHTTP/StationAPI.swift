@@ -23,17 +23,21 @@ public struct StationAPI: Sendable {
     public let products: [String: Product]?
     public let logger: Logger
     public let metrics: StationMetrics
+    /// The running lines by id; a configured line missing here answers 503.
+    public let lines: [String: LineWorkflow]
     /// Uploaded images larger than this are refused with 413 before they are read whole.
     public var maximumImageBytes: Int
 
     public init(settings: StationSettings, ledger: any LedgerStore, signer: CheckpointSigner?, products: [String: Product]? = nil,
-                logger: Logger, metrics: StationMetrics? = nil, maximumImageBytes: Int = StationAPI.defaultMaximumImageBytes) {
+                logger: Logger, metrics: StationMetrics? = nil, lines: [LineWorkflow] = [],
+                maximumImageBytes: Int = StationAPI.defaultMaximumImageBytes) {
         self.settings = settings
         self.ledger = ledger
         self.signer = signer
         self.products = products
         self.logger = logger
         self.metrics = metrics ?? StationMetrics(lines: settings.lines.map(\.id))
+        self.lines = Dictionary(lines.map { ($0.settings.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.maximumImageBytes = maximumImageBytes
     }
 
@@ -75,6 +79,14 @@ public struct StationAPI: Sendable {
         register(.verifyImage) { request, context in try await verifyImage(request, context) }
         register(.reconciliation) { request, context in try await reconciliation(request, context) }
         register(.audit) { request, _ in try await audit(request) }
+        register(.listLines) { _, _ in await listLines() }
+        register(.getLine) { _, context in try await showLine(context) }
+        register(.startLine) { request, context in try await startLine(request, context) }
+        register(.pauseLine) { _, context in try await pauseLine(context) }
+        register(.resumeLine) { _, context in try await resumeLine(context) }
+        register(.triggerLine) { _, context in try await triggerLine(context) }
+        register(.finishLine) { _, context in try await finishLine(context) }
+        register(.linePrinter) { _, context in try await printer(context) }
         return router
     }
 

@@ -48,16 +48,17 @@ public final class StationMetrics: Sendable {
         counter(Name.labelsPrinted, help: "Labels the printer confirmed.", ["line": line]).increment(by: Int64(count))
     }
 
-    public func labelVerified(line: String, passed: Bool) {
-        counter(Name.labelsVerified, help: "Labels verified, by result.", ["line": line, "result": passed ? "pass" : "fail"]).increment()
+    public func labelVerified(line: String, passed: Bool, count: Int = 1) {
+        counter(Name.labelsVerified, help: "Labels verified, by result.", ["line": line, "result": passed ? "pass" : "fail"])
+            .increment(by: Int64(count))
     }
 
-    public func labelVoided(line: String) {
-        counter(Name.labelsVoided, help: "Labels voided.", ["line": line]).increment()
+    public func labelVoided(line: String, count: Int = 1) {
+        counter(Name.labelsVoided, help: "Labels voided.", ["line": line]).increment(by: Int64(count))
     }
 
-    public func printerFault(line: String) {
-        counter(Name.printerFaults, help: "Faults the printer reported.", ["line": line]).increment()
+    public func printerFault(line: String, count: Int = 1) {
+        counter(Name.printerFaults, help: "Faults the printer reported.", ["line": line]).increment(by: Int64(count))
     }
 
     /// Labels queued for the line's printer and not yet proven printed.
