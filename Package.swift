@@ -108,6 +108,7 @@ let package = Package(
                 "Station", "Ledger", "Labels", "Printing", "Reporting", "TraceCodes", "Verification", "Imaging", "Symbology",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -116,6 +117,8 @@ let package = Package(
                 "TraceCodes", "Imaging", "Symbology", "Verification", "ZPL", "Labels", "Ledger", "VirtualPrinter", "Printing",
                 "Reporting", "PlatformSim", "Station", "StationHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 

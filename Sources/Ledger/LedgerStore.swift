@@ -16,6 +16,9 @@ public protocol LedgerStore: Sendable {
     /// The GS1 code with this GTIN-14 and serial, in any batch; nil when none was issued.
     func codeStatus(gtin: String, serial: String) async throws(LedgerError) -> CodeStatus?
     func reconcile(batch: Int64) async throws(LedgerError) -> Reconciliation
+    /// The codes of `batch` that stand in `state`, oldest first: after a restart, the labels a
+    /// stopped station left in doubt.
+    func codes(batch: Int64, in state: LabelState) async throws(LedgerError) -> [String]
     /// Codes issued in `[from, to)`, milliseconds since 1970 UTC.
     func reconcile(from: Int64, to: Int64) async throws(LedgerError) -> Reconciliation
     /// Closes a batch with a signed checkpoint; refused when unbalanced without `override`.

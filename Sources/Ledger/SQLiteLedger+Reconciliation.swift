@@ -8,6 +8,14 @@ extension SQLiteLedger {
         }
     }
 
+    public func codes(batch id: Int64, in state: LabelState) async throws(LedgerError) -> [String] {
+        try read { db in
+            _ = try Self.fetchBatch(db, id)
+            return try String.fetchAll(db, sql: "SELECT value FROM codes WHERE batch_id = ? AND state = ? ORDER BY id",
+                                       arguments: [id, state.rawValue])
+        }
+    }
+
     public func reconcile(from: Int64, to: Int64) async throws(LedgerError) -> Reconciliation {
         guard from < to else { throw LedgerError("shift", .invalidInput("the window must end after it starts")) }
         return try read { db in try Self.reconcile(db, scope: .shift(from: from, to: to), countingReports: true) }

@@ -40,6 +40,7 @@ extension LineWorkflow {
         guard triggered, runActive else { throw StationError(subject, "the line is not in trigger mode; start it with a batch first") }
         if let alarm { throw StationError(subject, "the line is stopped (\(alarm)); the lead must resume it first") }
         status.target += 1
+        journal(target: status.target)
         publish()
         schedulePump()
     }
@@ -71,6 +72,7 @@ extension LineWorkflow {
         guard found.state == .open else { throw StationError(subject, "batch \(id) is \(found.state.rawValue); open a new batch to print") }
         // Checked again: another call may have started a run while the ledger answered.
         guard !runActive else { throw StationError(subject, "a run is under way for batch \(batch?.id ?? 0); wait for it or pause it") }
+        try await journalRun(of: found, target: target, triggered: triggered)
         if batch?.id != id {
             // Another batch's leftovers stay in the ledger as they are: unused, or failed.
             pool.removeAll()
@@ -95,7 +97,7 @@ extension LineWorkflow {
 
     /// Whether the line may send labels now.
     var canPump: Bool {
-        runActive && !closed && alarm == nil && !operatorPaused && printerFaults.isEmpty && batch != nil
+        runActive && !closed && !stopping && alarm == nil && !operatorPaused && printerFaults.isEmpty && batch != nil
     }
 
     /// Labels still to hand to the link: the run's target less what is good, flagged, in the
@@ -115,11 +117,14 @@ extension LineWorkflow {
     }
 
     /// Keeps the printer fed: reprints owed first, then codes from the pool, issuing a block
-    /// when it runs dry, never more than `labelsInPrinter` labels with the link at a time.
+    /// when it runs dry, never more than `labelsInPrinter` labels with the link at a time,
+    /// nor more than that many awaiting their verdict.
     private func pump() async {
         repeat {
             pumpAgain = false
-            while canPump, flights.count < settings.labelsInPrinter, let batch {
+            // Printed labels awaiting their verdict are bounded too: a line must not run ahead of its
+            // verification, or failures in a row would stop it only labels later.
+            while canPump, flights.count < settings.labelsInPrinter, awaitingVerdict.count < settings.labelsInPrinter, let batch {
                 do throws(StationError) {
                     if let owed = owedReprints.first {
                         // The failed verdict must be on record before the void.
@@ -181,9 +186,24 @@ extension LineWorkflow {
     /// no label in the printer, none awaiting its verdict, every decision on record.
     func checkRunEnd() {
         guard runActive, !triggered, !pumping, flights.isEmpty, awaitingVerdict.isEmpty, writes.isEmpty, !writing else { return }
-        let met = status.good + status.unconfirmedCodes.count >= status.target && owedReprints.isEmpty
-        guard met || alarm != nil || closed else { return }
+        guard targetMet || alarm != nil || closed || stopping else { return }
+        endRun()
+    }
+
+    /// Whether the run printed every label it was to print (good, or flagged for the lead).
+    var targetMet: Bool {
+        status.good + status.unconfirmedCodes.count >= status.target && owedReprints.isEmpty
+    }
+
+    /// Ends the run, tells the journal how, and wakes whoever waits for the end.
+    func endRun() {
         runActive = false
+        if triggered || !targetMet {
+            // Stopped early (an alarm, a shutdown): the journal keeps the run for the next start.
+            journal(target: status.target)
+        } else {
+            journal(target: nil)
+        }
         publish()
         let waiters = runWaiters
         runWaiters.removeAll()

@@ -29,18 +29,23 @@ public actor LineWorkflow {
         public var keptImages: Int
         /// How many of the latest verdicts (with their grades) the status lists.
         public var keptVerdicts: Int
+        /// Where the line writes the run under way, so that the next start resumes it; nil
+        /// when runs are not resumed (tests, the demo).
+        public var journal: LineRunJournal?
         /// Where the line tells of its state changes (paused, resumed, stopped by an alarm), with
         /// `line.id` and `batch.id`; silent unless the station passes its own.
         public var logger: Logger
 
         public init(values: FieldValues = FieldValues(), printerFaults: PrinterFaults = PrinterFaults(),
                     link: PrinterLink.Configuration = PrinterLink.Configuration(), keptImages: Int = 8,
-                    keptVerdicts: Int = 200, logger: Logger = Logger(label: "tracestation.line", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                    keptVerdicts: Int = 200, journal: LineRunJournal? = nil,
+                    logger: Logger = Logger(label: "tracestation.line", factory: { _ in SwiftLogNoOpLogHandler() })) {
             self.values = values
             self.printerFaults = printerFaults
             self.link = link
             self.keptImages = keptImages
             self.keptVerdicts = keptVerdicts
+            self.journal = journal
             self.logger = logger
         }
     }
@@ -61,6 +66,7 @@ public actor LineWorkflow {
     let printer: LinePrinter
     let keptImages: Int
     let keptVerdicts: Int
+    let journal: LineRunJournal?
     var logger: Logger
     /// The state last told to `logger`.
     var loggedState = LineState.idle
@@ -78,6 +84,10 @@ public actor LineWorkflow {
     var triggered = false
     var alarm: String?
     var operatorPaused = false
+    /// Set by `shutDown`: nothing more is sent, and the run ends once the printer's labels settle.
+    var stopping = false
+    /// The run as written to the journal when it began.
+    var journaledRun: LineRunJournal.Run?
     var consecutiveFailures = 0
     /// Issued codes not yet sent to the link, oldest first.
     var pool: [IssuedCode] = []
@@ -104,7 +114,8 @@ public actor LineWorkflow {
     var drainWaiters: [CheckedContinuation<Void, Never>] = []
 
     private init(settings: LineSettings, ledger: any LedgerStore, labels: LineLabels, check: LabelCheck?,
-                 printer: LinePrinter, labelFolder: String, keptImages: Int, keptVerdicts: Int, logger: Logger) {
+                 printer: LinePrinter, labelFolder: String, keptImages: Int, keptVerdicts: Int, journal: LineRunJournal?,
+                 logger: Logger) {
         self.settings = settings
         self.logger = logger
         self.logger[metadataKey: "line.id"] = "\(settings.id)"
@@ -117,6 +128,7 @@ public actor LineWorkflow {
         self.labelFolder = labelFolder
         self.keptImages = max(1, keptImages)
         self.keptVerdicts = max(1, keptVerdicts)
+        self.journal = journal
         self.status = LineStatus(line: settings.id)
     }
 
@@ -147,7 +159,7 @@ public actor LineWorkflow {
                                                   faults: options.printerFaults, linkConfiguration: options.link)
         let workflow = LineWorkflow(settings: settings, ledger: ledger, labels: labels, check: check, printer: printer,
                                     labelFolder: labelFolder, keptImages: options.keptImages, keptVerdicts: options.keptVerdicts,
-                                    logger: options.logger)
+                                    journal: options.journal, logger: options.logger)
         await workflow.listen()
         return workflow
     }
@@ -270,6 +282,8 @@ public actor LineWorkflow {
         for listener in listeners { await listener.value }
         listeners.removeAll()
         await writesDrained()
+        // Labels awaiting a verdict get none now that the renders stopped: the run ends here.
+        if runActive { endRun() }
         for subscriber in subscribers.values { subscriber.finish() }
         subscribers.removeAll()
     }

@@ -8,7 +8,7 @@ struct TraceStationCommand: AsyncParsableCommand {
         subcommands: [
             CodesCommand.self, EncodeCommand.self, DecodeCommand.self, VerifyCommand.self, LabelCommand.self,
             TemplateCommand.self, PrintCommand.self, PrinterCommand.self, PrinterSimCommand.self, PlatformSimCommand.self, BatchCommand.self,
-            OutboxCommand.self, ConfigCommand.self,
+            OutboxCommand.self, ConfigCommand.self, ServeCommand.self,
             AuditCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )

@@ -1,0 +1,105 @@
+import Hummingbird
+import Labels
+import Ledger
+import Logging
+import Reporting
+import ServiceLifecycle
+import Station
+
+/// A running station: its lines (each resuming the run it was on when the station last
+/// stopped), the HTTP API and dashboard over them, and the metrics that follow them. `run`
+/// serves until SIGTERM or SIGINT, then lets every line finish the labels in its printer.
+///
+/// ```
+/// let station = try await StationRuntime.start(settings: settings, ledger: ledger, signer: signer, logger: logger)
+/// try await station.run()
+/// ```
+public struct StationRuntime: Sendable {
+    public let api: StationAPI
+    public let lines: [LineWorkflow]
+    /// How long a shutdown waits for the labels in each printer to settle.
+    public let shutdownGrace: Duration
+    private let followers: [Task<Void, Never>]
+
+    /// Starts every configured line and resumes the journal's runs. A line whose printer or
+    /// template cannot start is left out and logged, and the API answers 503 for it: one
+    /// broken line does not stop the others.
+    public static func start(settings: StationSettings, ledger: any LedgerStore, signer: CheckpointSigner?,
+                             products: [String: Product]? = nil, library: LabelLibrary = .standard(), journal: LineRunJournal?,
+                             logger: Logger, lineOptions: @Sendable (LineSettings) -> LineWorkflow.Options = { _ in .init() },
+                             shutdownGrace: Duration = .seconds(10)) async -> StationRuntime {
+        var lines: [LineWorkflow] = []
+        for line in settings.lines {
+            var options = lineOptions(line)
+            options.journal = journal
+            options.logger = logger
+            do {
+                let workflow = try await LineWorkflow.start(settings: line, ledger: ledger, library: library,
+                                                            labelFolder: "\(settings.outputDirectory)/\(line.id)/labels", options: options)
+                lines.append(workflow)
+            } catch {
+                logger.error("line not started", metadata: ["line.id": "\(line.id)", "error": "\(error)"])
+            }
+        }
+        let metrics = StationMetrics(lines: settings.lines.map(\.id))
+        var followers: [Task<Void, Never>] = []
+        for line in lines { followers.append(await metrics.follow(line)) }
+        for line in lines {
+            do {
+                if let run = try await line.resumeJournaledRun() {
+                    logger.notice("run resumed", metadata: ["line.id": "\(line.settings.id)", "batch.id": "\(run.batch)"])
+                }
+            } catch {
+                logger.error("run not resumed", metadata: ["line.id": "\(line.settings.id)", "error": "\(error)"])
+            }
+        }
+        let api = StationAPI(settings: settings, ledger: ledger, signer: signer, products: products, logger: logger, metrics: metrics,
+                             lines: lines)
+        return StationRuntime(api: api, lines: lines, shutdownGrace: shutdownGrace, followers: followers)
+    }
+
+    /// Serves on `host` and the settings' port (or `port`; 0 picks a free one, told to
+    /// `onListening`) until SIGTERM or SIGINT, or until the task is cancelled; then each
+    /// line finishes the labels in its printer and the station stops.
+    public func run(host: String = "127.0.0.1", port: Int? = nil, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let chosen = port ?? api.settings.httpPort
+        let application = Application(
+            router: api.router(),
+            configuration: .init(address: .hostname(host, port: chosen), serverName: "tracestation"),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? chosen) },
+            logger: api.logger)
+        let lineService = LineShutdownService(lines: lines, grace: shutdownGrace, logger: api.logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: application),
+                .init(service: lineService, successTerminationBehavior: .gracefullyShutdownGroup),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: api.logger))
+        try await group.run()
+        for follower in followers { await follower.value }
+    }
+}
+
+/// Waits for the station's shutdown, then stops every line at once: each finishes the labels
+/// in its printer and keeps its run in the journal for the next start.
+struct LineShutdownService: Service {
+    let lines: [LineWorkflow]
+    let grace: Duration
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        logger.notice("stopping the lines: the labels in each printer are finished first")
+        await withTaskGroup(of: Void.self) { group in
+            for line in lines {
+                group.addTask {
+                    let status = await line.shutDown(grace: grace)
+                    logger.notice("line stopped", metadata: [
+                        "line.id": "\(status.line)", "batch.id": "\(status.batch.map(String.init) ?? "none")", "remaining": "\(status.remaining)",
+                    ])
+                }
+            }
+        }
+    }
+}
