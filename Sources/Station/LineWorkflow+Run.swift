@@ -182,10 +182,11 @@ extension LineWorkflow {
         publish()
     }
 
-    /// Ends the run once its target is met (or an alarm stopped it) and nothing is in doubt:
-    /// no label in the printer, none awaiting its verdict, every decision on record.
+    /// Ends the run once its target is met (or an alarm or a shutdown stopped it) and nothing is
+    /// in doubt: no label in the printer, none awaiting its verdict, every decision on record.
+    /// A trigger-mode run lasts until `finishTriggered()` or a shutdown.
     func checkRunEnd() {
-        guard runActive, !triggered, !pumping, flights.isEmpty, awaitingVerdict.isEmpty, writes.isEmpty, !writing else { return }
+        guard runActive, !triggered || stopping, !pumping, flights.isEmpty, awaitingVerdict.isEmpty, writes.isEmpty, !writing else { return }
         guard targetMet || alarm != nil || closed || stopping else { return }
         endRun()
     }

@@ -12,21 +12,42 @@ struct LineFixture {
     let ledger: SQLiteLedger
     let workflow: LineWorkflow
     let batch: Batch
+    /// The run journal beside the ledger, when the line keeps one.
+    let journal: LineRunJournal?
 
     static func start(quantity: Int, faults: [String] = [], maximumConsecutiveFailures: Int = 3,
-                      labelsInPrinter: Int = 4, logger: Logger? = nil) async throws -> LineFixture {
+                      labelsInPrinter: Int = 4, logger: Logger? = nil, journaled: Bool = false) async throws -> LineFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("station-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let ledger = try SQLiteLedger(path: "\(folder)/ledger.sqlite", station: "test-station")
         let batch = try await ledger.createBatch(
             BatchSpec(gtin: "06901234567892", lot: "T\(quantity)", productionDate: "250301", quantity: quantity, overagePercent: 100))
+        let journal = journaled ? try LineRunJournal(ledgerPath: "\(folder)/ledger.sqlite") : nil
+        let workflow = try await startLine(ledger: ledger, folder: folder, journal: journal, faults: faults,
+                                           maximumConsecutiveFailures: maximumConsecutiveFailures, labelsInPrinter: labelsInPrinter,
+                                           logger: logger)
+        return LineFixture(folder: folder, ledger: ledger, workflow: workflow, batch: batch, journal: journal)
+    }
+
+    /// The same line started again on the same ledger and journal (re-read from its file), as
+    /// after a station restart, with a fresh virtual printer.
+    func restarted(faults: [String] = []) async throws -> LineFixture {
+        let journal = try self.journal.map { try LineRunJournal(path: $0.path) }
+        let workflow = try await Self.startLine(ledger: ledger, folder: folder, journal: journal, faults: faults,
+                                                maximumConsecutiveFailures: 3, labelsInPrinter: settings.labelsInPrinter, logger: nil)
+        return LineFixture(folder: folder, ledger: ledger, workflow: workflow, batch: batch, journal: journal)
+    }
+
+    var settings: LineSettings { workflow.settings }
+
+    private static func startLine(ledger: SQLiteLedger, folder: String, journal: LineRunJournal?, faults: [String],
+                                  maximumConsecutiveFailures: Int, labelsInPrinter: Int, logger: Logger?) async throws -> LineWorkflow {
         var printerFaults = PrinterFaults()
         for fault in faults { try printerFaults.set(fault) }
         let settings = LineSettings(id: "line-t", maximumConsecutiveFailures: maximumConsecutiveFailures, labelsInPrinter: labelsInPrinter)
-        var options = LineWorkflow.Options(printerFaults: printerFaults)
+        var options = LineWorkflow.Options(printerFaults: printerFaults, journal: journal)
         if let logger { options.logger = logger }
-        let workflow = try await LineWorkflow.start(settings: settings, ledger: ledger, labelFolder: "\(folder)/labels", options: options)
-        return LineFixture(folder: folder, ledger: ledger, workflow: workflow, batch: batch)
+        return try await LineWorkflow.start(settings: settings, ledger: ledger, labelFolder: "\(folder)/labels", options: options)
     }
 
     /// Runs the batch's labels, failing the test rather than hanging if the line never finishes.
