@@ -17,8 +17,8 @@ public protocol LedgerStore: Sendable {
     func codeStatus(gtin: String, serial: String) async throws(LedgerError) -> CodeStatus?
     func reconcile(batch: Int64) async throws(LedgerError) -> Reconciliation
     /// The codes of `batch` that stand in `state`, oldest first: after a restart, the labels a
-    /// stopped station left in doubt.
-    func codes(batch: Int64, in state: LabelState) async throws(LedgerError) -> [String]
+    /// stopped station left in doubt (`sent`) and the codes it never sent (`issued`).
+    func codes(batch: Int64, in state: LabelState) async throws(LedgerError) -> [IssuedCode]
     /// Codes issued in `[from, to)`, milliseconds since 1970 UTC.
     func reconcile(from: Int64, to: Int64) async throws(LedgerError) -> Reconciliation
     /// Closes a batch with a signed checkpoint; refused when unbalanced without `override`.

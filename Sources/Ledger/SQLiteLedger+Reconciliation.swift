@@ -8,11 +8,17 @@ extension SQLiteLedger {
         }
     }
 
-    public func codes(batch id: Int64, in state: LabelState) async throws(LedgerError) -> [String] {
+    public func codes(batch id: Int64, in state: LabelState) async throws(LedgerError) -> [IssuedCode] {
         try read { db in
             _ = try Self.fetchBatch(db, id)
-            return try String.fetchAll(db, sql: "SELECT value FROM codes WHERE batch_id = ? AND state = ? ORDER BY id",
-                                       arguments: [id, state.rawValue])
+            return try Row.fetchAll(db, sql: """
+                SELECT c.scheme, c.value, c.element_string, c.serial, original.value AS reprint_of
+                FROM codes c LEFT JOIN codes original ON original.id = c.reprint_of
+                WHERE c.batch_id = ? AND c.state = ? ORDER BY c.id
+                """, arguments: [id, state.rawValue]).map { row in
+                IssuedCode(scheme: row["scheme"], value: row["value"], elementString: row["element_string"], serial: row["serial"],
+                           batch: id, reprintOf: row["reprint_of"])
+            }
         }
     }
 

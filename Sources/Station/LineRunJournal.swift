@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import Synchronization
 
 /// The runs under way on the station's lines, kept in a small JSON file beside the ledger so
@@ -19,19 +20,23 @@ public final class LineRunJournal: Sendable {
         public var mode: Mode
         /// Good labels the run is to print; in trigger mode, the triggers received so far.
         public var target: Int
-        /// The batch's good labels (verified pass, or printed when the line does not verify)
-        /// when the run began.
-        public var goodBefore: Int
-        /// The batch's labels flagged unconfirmed when the run began.
-        public var unconfirmedBefore: Int
+        /// The batch's labels printed or possibly printed, and not failed, when the run began
+        /// (`LineRunJournal.settled(_:)`).
+        public var settledBefore: Int
         /// The alarm that ended the run early; such a run is not resumed on its own.
         public var alarm: String?
 
         enum CodingKeys: String, CodingKey {
             case batch, mode, target, alarm
-            case goodBefore = "good_before"
-            case unconfirmedBefore = "unconfirmed_before"
+            case settledBefore = "settled_before"
         }
+    }
+
+    /// The labels of a batch that count towards its runs: verified pass, printed with no
+    /// verdict yet, or flagged unconfirmed. Those in doubt are the lead's to settle, never
+    /// reprinted on their own; failed labels are not counted, as their reprints are owed.
+    public static func settled(_ counts: Reconciliation) -> Int {
+        counts.verifiedPass + counts.printedConfirmed + counts.unconfirmed
     }
 
     public let path: String

@@ -30,10 +30,9 @@ extension LineWorkflow {
         for update in updates {
             guard let code = update.reference, let expected = flights[code] else { continue }
             switch update.state {
-            case .queued:
+            case .queued, .sent:
+                // `sent` is on record already: written before the label was handed to the link.
                 continue
-            case .sent:
-                changes.append(change(code, .sent))
             case .printed:
                 flights[code] = nil
                 status.printed += 1
@@ -121,12 +120,12 @@ extension LineWorkflow {
         return [change(code, .verifiedFail)]
     }
 
-    private func forget(_ code: String) {
+    func forget(_ code: String) {
         earlyVerdicts[code] = nil
         if let hash = formatOfCode.removeValue(forKey: code) { codesByFormat[hash] = nil }
     }
 
-    private func change(_ code: String, _ event: LabelEvent) -> LabelChange {
+    func change(_ code: String, _ event: LabelEvent) -> LabelChange {
         LabelChange(code: code, event: event, batch: batch?.id)
     }
 

@@ -27,10 +27,11 @@ extension LineWorkflow {
     /// Goes on with the run the journal holds for this line, if any, and returns it.
     ///
     /// Labels the stopped station left sent with no outcome are flagged unconfirmed for the
-    /// lead, never reprinted on their own. What the run achieved is read from the ledger, so
-    /// only what is still owed is printed: the good labels the run was to print less those
-    /// printed (and verified) or flagged since it began. A run an alarm ended, or whose batch
-    /// is closed, is not resumed: the lead decides.
+    /// lead, never reprinted on their own; codes it issued and never sent are printed first.
+    /// What the run achieved is read from the ledger, so only what is still owed is printed:
+    /// the good labels the run was to print less those settled since it began (verified,
+    /// printed with their verdict lost, or flagged). A run an alarm ended, or whose batch is
+    /// closed, is not resumed: the lead decides.
     public func resumeJournaledRun() async throws(StationError) -> LineRunJournal.Run? {
         guard let journal, let run = journal.run(of: settings.id) else { return nil }
         let subject = "line \(settings.id), batch \(run.batch)"
@@ -40,6 +41,7 @@ extension LineWorkflow {
             return nil
         }
         let counts: Reconciliation
+        let unsent: [IssuedCode]
         do {
             guard try await ledger.batch(run.batch).state == .open else {
                 try journal.set(nil, for: settings.id)
@@ -47,17 +49,21 @@ extension LineWorkflow {
             }
             let stranded = try await ledger.codes(batch: run.batch, in: .sent)
             if !stranded.isEmpty {
-                try await ledger.record(stranded.map { LabelChange(code: $0, event: .unconfirmed, batch: run.batch) })
+                try await ledger.record(stranded.map { LabelChange(code: $0.value, event: .unconfirmed, batch: run.batch) })
                 logger.warning("labels sent before the station stopped, fate unknown: flagged unconfirmed for the lead",
                                metadata: ["batch.id": "\(run.batch)", "labels": "\(stranded.count)"])
             }
             counts = try await ledger.reconcile(batch: run.batch)
+            // `sent` is written before a label goes to the printer, so these never did.
+            unsent = try await ledger.codes(batch: run.batch, in: .issued)
         } catch {
             throw StationError(subject, "cannot resume the run: \(error)")
         }
-        let good = (check == nil ? counts.printedConfirmed : counts.verifiedPass) - run.goodBefore
-        let flagged = counts.unconfirmed - run.unconfirmedBefore
-        let owed = run.target - good - flagged
+        let owed = run.target - (LineRunJournal.settled(counts) - run.settledBefore)
+        if counts.printedConfirmed > 0 && check != nil {
+            logger.warning("labels printed before the station stopped whose verdict was lost: the lead verifies or voids them",
+                           metadata: ["batch.id": "\(run.batch)", "labels": "\(counts.printedConfirmed)"])
+        }
         logger.notice("resuming the run the station was on when it stopped",
                       metadata: ["batch.id": "\(run.batch)", "owed": "\(max(0, owed))", "mode": "\(run.mode.rawValue)"])
         switch run.mode {
@@ -66,9 +72,9 @@ extension LineWorkflow {
                 try journal.set(nil, for: settings.id)
                 return run
             }
-            try await start(batch: run.batch, count: owed)
+            try await begin(batch: run.batch, target: owed, triggered: false, unsent: unsent)
         case .trigger:
-            try await startTriggered(batch: run.batch)
+            try await begin(batch: run.batch, target: 0, triggered: true, unsent: unsent)
             for _ in 0..<max(0, owed) { try trigger() }
         }
         return run
@@ -85,8 +91,7 @@ extension LineWorkflow {
             throw StationError(subject, "cannot count the batch for the run journal: \(error)")
         }
         let run = LineRunJournal.Run(batch: batch.id, mode: triggered ? .trigger : .continuous, target: target,
-                                     goodBefore: check == nil ? counts.printedConfirmed : counts.verifiedPass,
-                                     unconfirmedBefore: counts.unconfirmed)
+                                     settledBefore: LineRunJournal.settled(counts))
         try journal.set(run, for: settings.id)
         journaledRun = run
     }

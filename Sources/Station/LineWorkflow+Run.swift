@@ -57,8 +57,9 @@ extension LineWorkflow {
         return snapshot
     }
 
-    /// Starts a run of `target` good labels (growing with each trigger in trigger mode).
-    private func begin(batch id: Int64, target: Int, triggered: Bool) async throws(StationError) {
+    /// Starts a run of `target` good labels (growing with each trigger in trigger mode),
+    /// printing the batch's `unsent` codes (issued before a restart, never sent) before new ones.
+    func begin(batch id: Int64, target: Int, triggered: Bool, unsent: [IssuedCode] = []) async throws(StationError) {
         let subject = "line \(settings.id)"
         guard !closed else { throw StationError(subject, "the line is closed") }
         guard !runActive else { throw StationError(subject, "a run is under way for batch \(batch?.id ?? 0); wait for it or pause it") }
@@ -75,7 +76,7 @@ extension LineWorkflow {
         try await journalRun(of: found, target: target, triggered: triggered)
         if batch?.id != id {
             // Another batch's leftovers stay in the ledger as they are: unused, or failed.
-            pool.removeAll()
+            pool = unsent
             owedReprints.removeAll()
         }
         batch = found
@@ -122,6 +123,7 @@ extension LineWorkflow {
     private func pump() async {
         repeat {
             pumpAgain = false
+            var outgoing: [LineLabel] = []
             // Printed labels awaiting their verdict are bounded too: a line must not run ahead of its
             // verification, or failures in a row would stop it only labels later.
             while canPump, flights.count < settings.labelsInPrinter, awaitingVerdict.count < settings.labelsInPrinter, let batch {
@@ -139,7 +141,7 @@ extension LineWorkflow {
                         owedReprints.removeFirst()
                         status.voided += 1
                         status.issued += 1
-                        try await send(replacement, of: batch)
+                        outgoing.append(try prepare(replacement, of: batch))
                         continue
                     }
                     let needed = stillToSend - pool.count
@@ -155,24 +157,46 @@ extension LineWorkflow {
                         continue
                     }
                     guard stillToSend > 0 else { break }
-                    try await send(pool.removeFirst(), of: batch)
+                    outgoing.append(try prepare(pool.removeFirst(), of: batch))
                 } catch {
                     raise(alarm: error.description)
                 }
             }
+            await submit(outgoing)
         } while pumpAgain && canPump
         pumping = false
         publish()
         checkRunEnd()
     }
 
-    /// Renders one label and hands it to the link.
-    private func send(_ code: IssuedCode, of batch: Batch) async throws(StationError) {
+    /// Renders one label and counts it in the printer.
+    private func prepare(_ code: IssuedCode, of batch: Batch) throws(StationError) -> LineLabel {
         let label = try labels.label(for: code, of: batch)
         flights[label.code] = label.expected
         codesByFormat[label.formatHash] = label.code
         formatOfCode[label.code] = label.formatHash
-        await printer.link.submit(label.format, quantity: 1, reference: label.code)
+        return label
+    }
+
+    /// Records the labels `sent`, then hands them to the link. Written ahead: a label the
+    /// printer may have received is never merely `issued` in the ledger, so after a crash the
+    /// codes still `issued` were never sent and can be printed, and those `sent` are flagged.
+    private func submit(_ labels: [LineLabel]) async {
+        guard !labels.isEmpty else { return }
+        do {
+            try await ledger.record(labels.map { change($0.code, .sent) })
+        } catch {
+            // Not sent: the codes stay `issued`, and the lead decides how the line goes on.
+            for label in labels {
+                flights[label.code] = nil
+                forget(label.code)
+            }
+            raise(alarm: "the ledger refused to record \(labels.count) label(s) sent: \(error)")
+            return
+        }
+        for label in labels {
+            await printer.link.submit(label.format, quantity: 1, reference: label.code)
+        }
     }
 
     /// Stops the line with an alarm for the lead; labels in the printer still settle.

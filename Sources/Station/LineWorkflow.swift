@@ -252,11 +252,17 @@ public actor LineWorkflow {
     }
 
     /// Goes on where the line stopped: after an operator's pause, or, as the lead's
-    /// acknowledgement, after an alarm (a run the alarm ended is continued by the next `run`).
+    /// acknowledgement, after an alarm. A run the alarm already ended goes on as a new run of
+    /// the good labels it still owed, on the same batch: failed labels are reprinted first.
     public func resume() async throws(StationError) {
         if alarm != nil {
+            let owed = runActive ? 0 : status.remaining
             alarm = nil
             consecutiveFailures = 0
+            if owed > 0, let batch, !closed {
+                try await start(batch: batch.id, count: owed)
+                return
+            }
         }
         if operatorPaused {
             do {

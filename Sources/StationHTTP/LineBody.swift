@@ -61,10 +61,12 @@ struct LineBody: Encodable {
     let labelImages: [String]
     let verdicts: [VerdictBody]
 
-    init(_ status: LineStatus) {
+    /// The line's body; `running` is false for a configured line the station could not start.
+    init(_ status: LineStatus, running: Bool = true) {
         line = status.line
-        state = status.state.name
+        state = running ? status.state.name : "unavailable"
         reason = switch status.state {
+        case _ where !running: "the line is not running on this station; its printer or template could not start (see the log)"
         case .paused(let reason): reason
         case .stopped(let alarm): alarm
         case .idle, .running: nil

@@ -102,7 +102,8 @@ enum OpenAPISchemas {
         ], required: ["connected", "state", "problems", "pauses", "in_printer"]),
         "Line": object(
             Dictionary(uniqueKeysWithValues: lineCounts.map { ($0, integer) }).merging([
-                "line": string, "state": Schema.enumeration(["idle", "running", "paused", "stopped"]), "reason": nullable("string"),
+                "line": string, "state": Schema.enumeration(["idle", "running", "paused", "stopped", "unavailable"]),
+                "reason": nullable("string"),
                 "batch": nullable("integer"), "unconfirmed_codes": strings, "printer": Schema.ref("LinePrinter"), "label_images": strings,
                 "verdicts": ["type": "array", "items": object([
                     "time": ["type": "string", "format": "date-time"], "code": string, "passed": boolean, "grade": nullable("string"),

@@ -7,8 +7,11 @@ extension StationAPI {
     func listLines() async -> Response {
         var bodies: [LineBody] = []
         for line in settings.lines {
-            let status = await lines[line.id]?.snapshot ?? LineStatus(line: line.id)
-            bodies.append(LineBody(status))
+            if let workflow = lines[line.id] {
+                bodies.append(LineBody(await workflow.snapshot))
+            } else {
+                bodies.append(LineBody(LineStatus(line: line.id), running: false))
+            }
         }
         return JSONResponse.make(LineListBody(lines: bodies))
     }

@@ -7,6 +7,7 @@ import Reporting
 import Station
 import StationHTTP
 import Symbology
+import VirtualPrinter
 
 /// A station API over a fresh SQLite ledger in its own temporary folder, with one user per
 /// role, and helpers that send requests as one of them.
@@ -30,7 +31,10 @@ struct APIHarness {
     let folder: String
     let ledger: SQLiteLedger
     let signer: CheckpointSigner?
-    let api: StationAPI
+    private(set) var api: StationAPI
+    /// The lines running on virtual printers, after `runningLines()`.
+    private(set) var workflows: [LineWorkflow] = []
+    private var followers: [Task<Void, Never>] = []
 
     init(signer: CheckpointSigner? = CheckpointSigner(), products: [String: Product]? = nil, maximumImageBytes: Int = StationAPI.defaultMaximumImageBytes,
          lines: [LineSettings] = [LineSettings(id: "line-1"), LineSettings(id: "line-2")]) throws {
@@ -42,6 +46,28 @@ struct APIHarness {
         let settings = StationSettings(stationID: "WX-01", ledgerPath: folder + "/station.sqlite", lines: lines, users: users)
         api = StationAPI(settings: settings, ledger: ledger, signer: signer, products: products, logger: Logger(label: "station-http-test") { _ in SwiftLogNoOpLogHandler() },
                          maximumImageBytes: maximumImageBytes)
+    }
+
+    /// The same station with its first `count` lines (all by default) running, each on its own
+    /// virtual printer over loopback, starting with `faults` (such as `paper-out-after=5`).
+    func runningLines(_ count: Int? = nil, faults: [String] = []) async throws -> APIHarness {
+        var printerFaults = PrinterFaults()
+        for fault in faults { try printerFaults.set(fault) }
+        var running = self
+        for line in api.settings.lines.prefix(count ?? api.settings.lines.count) {
+            running.workflows.append(try await LineWorkflow.start(settings: line, ledger: ledger, labelFolder: "\(folder)/\(line.id)/labels",
+                                                                  options: .init(printerFaults: printerFaults)))
+        }
+        running.api = StationAPI(settings: api.settings, ledger: ledger, signer: signer, products: api.products, logger: api.logger,
+                                 lines: running.workflows, maximumImageBytes: api.maximumImageBytes)
+        for workflow in running.workflows { running.followers.append(await running.api.metrics.follow(workflow)) }
+        return running
+    }
+
+    /// Closes the running lines.
+    func stopLines() async {
+        for workflow in workflows { await workflow.close() }
+        for follower in followers { await follower.value }
     }
 
     /// Runs `body` with a client of the app through Hummingbird's router test framework.
