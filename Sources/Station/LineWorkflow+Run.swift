@@ -181,9 +181,10 @@ extension LineWorkflow {
     }
 
     /// Ends the run once its target is met (or an alarm stopped it) and nothing is in doubt:
-    /// no label in the printer, none awaiting its verdict, every decision on record.
+    /// no label in the printer, none awaiting its verdict (unless the line closed, when no
+    /// image can come), every decision on record.
     func checkRunEnd() {
-        guard runActive, !triggered, !pumping, flights.isEmpty, awaitingVerdict.isEmpty, writes.isEmpty, !writing else { return }
+        guard runActive, !triggered, !pumping, flights.isEmpty, awaitingVerdict.isEmpty || closed, writes.isEmpty, !writing else { return }
         let met = status.good + status.unconfirmedCodes.count >= status.target && owedReprints.isEmpty
         guard met || alarm != nil || closed else { return }
         runActive = false
