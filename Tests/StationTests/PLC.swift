@@ -12,8 +12,9 @@ enum PLC {
 
     /// Connects to `port`, sends `bytes` at once and shuts its side; returns the station's
     /// replies, one a line, up to the station's close. With `hangUp`, it closes at once after
-    /// sending, without reading, as a PLC that loses power.
-    static func exchange(port: Int, _ bytes: [UInt8], hangUp: Bool = false) async throws -> [String] {
+    /// sending, without reading, as a PLC that loses power; with `staying`, it keeps its side
+    /// open, as a PLC waiting for the next item, until the station closes.
+    static func exchange(port: Int, _ bytes: [UInt8], hangUp: Bool = false, staying: Bool = false) async throws -> [String] {
         try await onThread {
             let socket = try connect(port: port)
             defer { close(socket) }
@@ -24,7 +25,7 @@ enum PLC {
                 sent += count
             }
             if hangUp { return [] }
-            shutdown(socket, Int32(SHUT_WR))
+            if !staying { shutdown(socket, Int32(SHUT_WR)) }
             var received: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 4096)
             while true {

@@ -114,6 +114,19 @@ struct TriggerServerTests {
         #expect(counts.verifiedPass == 20 && counts.isBalanced, "\(counts.table)")
     }
 
+    @Test("Closing the port lets go of the PLCs still connected, after answering what they sent")
+    func closeWithPLCConnected() async throws {
+        let (line, server) = try await Self.triggeredLine(quantity: 2)
+        defer { Task { await line.finish() } }
+        let port = server.port
+        let waiting = Task { try await PLC.exchange(port: port, Array("a\n".utf8), staying: true) }
+        _ = try await waitFor(line.workflow) { $0.target == 1 }
+        try await withDeadline { await server.close() }
+        #expect(try await waiting.value == ["OK 1"])
+        await #expect(throws: PLC.Failure.self) { _ = try await PLC.exchange(port: port, lines: ["b"]) }
+        #expect(await line.workflow.snapshot.target == 1)
+    }
+
     /// Random bytes, in runs that sometimes end with LF and sometimes run past the limit.
     static let garbage = zip(Gen.uint8().array(of: 0...300), Gen.bool).array(of: 0...5).map { runs in
         runs.flatMap { bytes, ends in ends ? bytes + [UInt8(ascii: "\n")] : bytes }
