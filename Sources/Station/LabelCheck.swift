@@ -3,6 +3,8 @@ import Verification
 
 /// Reads one printed label as a camera at the printer's exit would, and judges it: the symbol
 /// must decode to exactly the expected data and, when the line asks, reach its minimum grade.
+/// Renders and camera images are judged by the same rules, so a line's verdicts mean the same
+/// whichever way it verifies.
 ///
 /// A value with no decoder in it: each check makes a fresh one, so no verdict depends on an
 /// earlier image and checks can run on any task.
@@ -31,14 +33,25 @@ struct LabelCheck: Sendable {
         var grade: QualityGrade?
     }
 
-    func verify(_ bitmap: Bitmap, expected: ExpectedSymbol) -> Verdict {
-        let image = bitmap.grayImage()
+    /// Decodes and judges one picture of a label the line knows, such as the printer's render
+    /// of it; a camera's image is decoded first, to find out which label it shows, then judged.
+    func verify(_ image: GrayImage, expected: ExpectedSymbol) -> Verdict {
         let symbols: [DecodedSymbol]
         do {
-            symbols = try BarcodeDecoder(options: .init(symbologies: [expected.symbology])).decode(image)
+            symbols = try decode(image, as: expected.symbology)
         } catch {
             return Verdict(passed: false, detail: "not decoded: \(error)")
         }
+        return judge(symbols, in: image, expected: expected)
+    }
+
+    /// Every symbol of the line's symbology in the picture.
+    func decode(_ image: GrayImage, as symbology: BarcodeSymbology) throws(VerificationError) -> [DecodedSymbol] {
+        try BarcodeDecoder(options: .init(symbologies: [symbology])).decode(image)
+    }
+
+    /// The verdict on what a picture read as, when the line knows which label it shows.
+    func judge(_ symbols: [DecodedSymbol], in image: GrayImage, expected: ExpectedSymbol) -> Verdict {
         guard let symbol = symbols.first else { return Verdict(passed: false, detail: "no \(expected.symbology) symbol could be read") }
         guard symbols.count == 1 else { return Verdict(passed: false, detail: "\(symbols.count) symbols found where one was printed") }
         guard symbol.bytes == expected.data else {

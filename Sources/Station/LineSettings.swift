@@ -33,10 +33,18 @@ public struct LineSettings: Sendable, Hashable {
     public var maximumConsecutiveFailures: Int
     /// Labels sent to the printer and not yet proven printed, at most.
     public var labelsInPrinter: Int
+    /// How long a printed label waits for its camera image (watched folder only) before it is
+    /// failed, voided and reprinted: an image that cannot be read cannot say which label it
+    /// shows, so only the missing verdict tells the line a label went unseen.
+    public var verificationTimeout: Duration
+    /// The TCP port on which the line's PLC sends one line of text per item (trigger mode);
+    /// nil when the line has no PLC.
+    public var triggerPort: Int?
 
     public init(id: String, printer: PrinterAddress = .virtual, device: String = "virtual-203",
                 template: String = "product-60x40", verification: VerificationSource = .printerRenders,
-                minimumGrade: String? = nil, maximumConsecutiveFailures: Int = 3, labelsInPrinter: Int = 16) {
+                minimumGrade: String? = nil, maximumConsecutiveFailures: Int = 3, labelsInPrinter: Int = 16,
+                verificationTimeout: Duration = LineSettings.defaultVerificationTimeout, triggerPort: Int? = nil) {
         self.id = id
         self.printer = printer
         self.device = device
@@ -45,5 +53,10 @@ public struct LineSettings: Sendable, Hashable {
         self.minimumGrade = minimumGrade
         self.maximumConsecutiveFailures = maximumConsecutiveFailures
         self.labelsInPrinter = labelsInPrinter
+        self.verificationTimeout = verificationTimeout
+        self.triggerPort = triggerPort
     }
+
+    /// Ample for a camera at the printer's exit, whose image lands within a second or two.
+    public static let defaultVerificationTimeout = Duration.seconds(10)
 }

@@ -53,8 +53,12 @@ public struct LineStatus: Sendable, Hashable {
     public var inPrinter: Int
     /// Times a printer fault paused the run.
     public var printerPauses: Int
-    /// The most recent printed label images, newest last.
+    /// The most recent printed label images (renders, or the camera's images), newest last.
     public var lastLabelImages: [String]
+    /// Camera images that showed no label waiting for one: unreadable, blank, another line's
+    /// label, or a label already judged. They are moved to the folder's `failed/` and void
+    /// nothing, as they cannot say which label they should have shown.
+    public var unmatchedImages: Int
     /// The most recent verdicts, oldest first (at most the workflow's `keptVerdicts`).
     public var recentVerdicts: [Verdict]
 
@@ -76,6 +80,7 @@ public struct LineStatus: Sendable, Hashable {
         inPrinter = 0
         printerPauses = 0
         lastLabelImages = []
+        unmatchedImages = 0
         recentVerdicts = []
     }
 

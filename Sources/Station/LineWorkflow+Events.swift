@@ -43,7 +43,7 @@ extension LineWorkflow {
                 } else if let verdict = earlyVerdicts.removeValue(forKey: code) {
                     changes += judged(code, verdict)
                 } else {
-                    awaitingVerdict[code] = expected
+                    awaitVerdict(code, expected)
                 }
             case .unconfirmed:
                 // Flagged for the lead, never sent again; a render may still settle it.
@@ -70,34 +70,48 @@ extension LineWorkflow {
 
     /// A printed label, as the virtual printer rendered it: decoded off the actor, then judged.
     func verify(_ printed: VirtualPrinter.PrintedLabel) async {
-        if let file = printed.file {
-            status.lastLabelImages.append(file)
-            if status.lastLabelImages.count > keptImages { status.lastLabelImages.removeFirst(status.lastLabelImages.count - keptImages) }
-        }
+        if let file = printed.file { keep(image: file) }
         guard let check, let code = codesByFormat[VirtualPrinter.formatHash(printed.format)],
               let expected = flights[code] ?? awaitingVerdict[code] ?? unsettled[code] else { return }
-        let verdict = await Self.decode(printed, expected: expected, with: check)
-        if awaitingVerdict[code] != nil || unsettled[code] != nil {
-            record(judged(code, verdict))
-        } else if flights[code] != nil {
-            earlyVerdicts[code] = verdict
-        }
+        let verdict = await Self.offLoop { check.verify(printed.bitmap.grayImage(), expected: expected) }
+        settle(code, verdict)
         publish()
         schedulePump()
         checkRunEnd()
     }
 
+    /// Records the verdict of a label in the printer or printed, and whether it was still
+    /// owed one: a verdict that comes before the link proves the label printed waits for
+    /// that proof; one for a label already judged is too late.
+    @discardableResult
+    func settle(_ code: String, _ verdict: LabelCheck.Verdict) -> Bool {
+        if awaitingVerdict[code] != nil || unsettled[code] != nil {
+            record(judged(code, verdict))
+        } else if flights[code] != nil {
+            earlyVerdicts[code] = verdict
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Adds an image to the status's latest, dropping the oldest beyond `keptImages`.
+    func keep(image path: String) {
+        status.lastLabelImages.append(path)
+        if status.lastLabelImages.count > keptImages { status.lastLabelImages.removeFirst(status.lastLabelImages.count - keptImages) }
+    }
+
     /// Decoding takes milliseconds, and up to the decoder's time budget for an unreadable
     /// label: it runs on NIO's blocking-work threads, never on the concurrency pool, whose
     /// few threads the printer links and the other lines' actors need to keep moving.
-    private static func decode(_ printed: VirtualPrinter.PrintedLabel, expected: ExpectedSymbol, with check: LabelCheck) async -> LabelCheck.Verdict {
-        let work: @Sendable () -> LabelCheck.Verdict = { check.verify(printed.bitmap, expected: expected) }
-        return (try? await NIOThreadPool.singleton.runIfActive(work)) ?? work()
+    static func offLoop<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        (try? await NIOThreadPool.singleton.runIfActive(work)) ?? work()
     }
 
     /// The verdict's ledger step and what the line does about it: a failed label is voided
     /// and reprinted, and too many failures in a row stop the line.
     private func judged(_ code: String, _ verdict: LabelCheck.Verdict) -> [LabelChange] {
+        verdictDeadlines.removeValue(forKey: code)?.cancel()
         awaitingVerdict[code] = nil
         unsettled[code] = nil
         forget(code)

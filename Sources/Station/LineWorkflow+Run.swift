@@ -33,9 +33,11 @@ extension LineWorkflow {
         try await begin(batch: id, target: 0, triggered: true)
     }
 
-    /// One item passed the sensor: one more label to print. Triggers while the line is
-    /// paused are kept and printed, in order, when it goes on; a stopped line refuses them.
-    public func trigger() throws(StationError) {
+    /// One item passed the sensor: one more label to print; returns the run's target, which
+    /// counts the labels triggered so far. Triggers while the line is paused are kept and
+    /// printed, in order, when it goes on; a stopped line refuses them.
+    @discardableResult
+    public func trigger() throws(StationError) -> Int {
         let subject = "line \(settings.id)"
         guard triggered, runActive else { throw StationError(subject, "the line is not in trigger mode; start it with a batch first") }
         if let alarm { throw StationError(subject, "the line is stopped (\(alarm)); the lead must resume it first") }
@@ -43,6 +45,7 @@ extension LineWorkflow {
         journal(target: status.target)
         publish()
         schedulePump()
+        return status.target
     }
 
     /// Leaves trigger mode once every triggered label is printed, verified and recorded (or

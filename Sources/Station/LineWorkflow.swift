@@ -4,6 +4,7 @@ import Ledger
 import Logging
 import NIOCore
 import Printing
+import Verification
 import VirtualPrinter
 
 /// What one production line runs: a batch goes in; labels come out of the printer one per
@@ -12,9 +13,10 @@ import VirtualPrinter
 /// One actor per line owns the line's printer link, its label renderer and its run. Codes are
 /// issued in blocks before they are rendered; at most `labelsInPrinter` labels are in the
 /// printer at a time; the link's events become ledger records (one write per event, not per
-/// label); the virtual printer's renders are decoded and judged. A label that fails is voided
-/// and reprinted with a new, linked code; too many failures in a row stop the line with an
-/// alarm; a printer fault pauses it, and it goes on where it stopped when the fault clears.
+/// label); the virtual printer's renders, or a camera's images, are decoded and judged. A
+/// label that fails is voided and reprinted with a new, linked code; too many failures in a
+/// row stop the line with an alarm; a printer fault pauses it, and it goes on where it
+/// stopped when the fault clears.
 /// A label whose fate the printer link cannot prove is flagged for the lead, never reprinted.
 public actor LineWorkflow {
     /// Set-up beyond the line's settings.
@@ -93,8 +95,13 @@ public actor LineWorkflow {
     var pool: [IssuedCode] = []
     /// Labels handed to the link whose job has not reached a final state, by code.
     var flights: [String: ExpectedSymbol] = [:]
-    /// Printed labels waiting for their render's verdict.
+    /// Printed labels waiting for their render's or their camera image's verdict.
     var awaitingVerdict: [String: ExpectedSymbol] = [:]
+    /// When verifying from a camera: the task that fails each awaiting label whose image does
+    /// not come within the line's verification timeout, by code.
+    var verdictDeadlines: [String: Task<Void, Never>] = [:]
+    /// The camera folder's watch, stopped when the line closes.
+    var cameraWatch: Task<Void, Never>?
     /// Unconfirmed labels a render may still settle.
     var unsettled: [String: ExpectedSymbol] = [:]
     /// Codes by their format's hash, for matching renders.
@@ -152,7 +159,15 @@ public actor LineWorkflow {
         case (.printerRenders, .network):
             throw StationError(subject, "verification from printer renders needs the virtual printer; use a watched folder or none for a network printer")
         case (.watchedFolder(let folder), _):
-            throw StationError(subject, "verification from the watched folder \(folder) is not run by the line workflow yet; use printer renders or none")
+            guard settings.verificationTimeout > .zero else {
+                throw StationError(subject, "verification timeout must be more than 0, not \(settings.verificationTimeout)")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StationError(subject, "cannot create the camera folder \(folder): \(error)")
+            }
+            check = try LabelCheck(minimumGrade: settings.minimumGrade, line: settings.id)
         }
         let labels = try LineLabels(library: library, settings: settings, values: options.values)
         let printer = try await LinePrinter.start(settings, dotsPerMillimetre: labels.dotsPerMillimetre, labelFolder: labelFolder,
@@ -164,7 +179,7 @@ public actor LineWorkflow {
         return workflow
     }
 
-    /// Follows the link's events and, when verifying, the printer's renders.
+    /// Follows the link's events and, when verifying, the printer's renders or the camera's folder.
     private func listen() async {
         let events = printer.link.events
         listeners.append(Task { [weak self] in
@@ -173,14 +188,21 @@ public actor LineWorkflow {
                 await self.handle(event)
             }
         })
-        guard check != nil, let virtual = printer.virtual else { return }
-        let renders = await virtual.printedLabels()
-        listeners.append(Task { [weak self] in
-            for await label in renders {
-                guard let self else { return }
-                await self.verify(label)
-            }
-        })
+        switch settings.verification {
+        case .printerRenders:
+            guard let virtual = printer.virtual else { return }
+            let renders = await virtual.printedLabels()
+            listeners.append(Task { [weak self] in
+                for await label in renders {
+                    guard let self else { return }
+                    await self.verify(label)
+                }
+            })
+        case .watchedFolder(let folder):
+            watchCamera(FolderWatch(folder: folder))
+        case .none:
+            break
+        }
     }
 
     /// The line now.
@@ -278,7 +300,8 @@ public actor LineWorkflow {
         schedulePump()
     }
 
-    /// Stops the printer and the listeners. Labels still queued are cancelled and voided.
+    /// Stops the printer and the listeners. Labels still queued are cancelled and voided;
+    /// labels still waiting for a camera image stay printed and unverified in the ledger.
     public func close() async {
         guard !closed else { return }
         closed = true
@@ -287,6 +310,12 @@ public actor LineWorkflow {
         await writesDrained()
         for listener in listeners { await listener.value }
         listeners.removeAll()
+        cameraWatch?.cancel()
+        await cameraWatch?.value
+        cameraWatch = nil
+        for deadline in verdictDeadlines.values { deadline.cancel() }
+        verdictDeadlines.removeAll()
+        checkRunEnd()
         await writesDrained()
         // Labels awaiting a verdict get none now that the renders stopped: the run ends here.
         if runActive { endRun() }

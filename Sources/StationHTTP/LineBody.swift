@@ -56,6 +56,8 @@ struct LineBody: Encodable {
     let unconfirmedCodes: [String]
     let good: Int
     let remaining: Int
+    /// Camera images that matched no label awaiting its verdict (watched-folder lines).
+    let unmatchedImages: Int
     let printer: PrinterBody
     /// File names of the latest label images, newest last; `/dashboard/lines/{line}/labels/{name}` serves them.
     let labelImages: [String]
@@ -83,6 +85,7 @@ struct LineBody: Encodable {
         unconfirmedCodes = status.unconfirmedCodes
         good = status.good
         remaining = status.remaining
+        unmatchedImages = status.unmatchedImages
         let printerState = !status.printerConnected ? "offline" : status.printerProblems.isEmpty ? "ready" : "fault"
         printer = PrinterBody(connected: status.printerConnected, state: printerState, problems: status.printerProblems.map(\.description),
                               pauses: status.printerPauses, inPrinter: status.inPrinter)
@@ -111,6 +114,7 @@ struct LineBody: Encodable {
         try container.encode(unconfirmedCodes, forKey: .unconfirmedCodes)
         try container.encode(good, forKey: .good)
         try container.encode(remaining, forKey: .remaining)
+        try container.encode(unmatchedImages, forKey: .unmatchedImages)
         try container.encode(printer, forKey: .printer)
         try container.encode(labelImages, forKey: .labelImages)
         try container.encode(verdicts, forKey: .verdicts)
@@ -122,6 +126,7 @@ struct LineBody: Encodable {
         case verifiedFail = "verified_fail"
         case unconfirmedCodes = "unconfirmed_codes"
         case labelImages = "label_images"
+        case unmatchedImages = "unmatched_images"
     }
 }
 

@@ -17,7 +17,8 @@ enum OpenAPISchemas {
         "issued", "sent", "printed_confirmed", "unconfirmed", "verified_pass", "verified_fail", "voided", "reprinted", "unused", "printed",
     ]
 
-    static let lineCounts = ["run", "target", "issued", "printed", "verified_pass", "verified_fail", "voided", "unconfirmed", "good", "remaining"]
+    static let lineCounts = ["run", "target", "issued", "printed", "verified_pass", "verified_fail", "voided", "unconfirmed", "good", "remaining",
+                             "unmatched_images"]
 
     static let all: [String: JSONValue] = [
         "APIErrorBody": object([

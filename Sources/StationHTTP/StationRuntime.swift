@@ -59,8 +59,9 @@ public struct StationRuntime: Sendable {
     }
 
     /// Serves on `host` and the settings' port (or `port`; 0 picks a free one, told to
-    /// `onListening`) until SIGTERM or SIGINT, or until the task is cancelled; then each
-    /// line finishes the labels in its printer and the station stops.
+    /// `onListening`), with each line's trigger port on `host` too, until SIGTERM or SIGINT,
+    /// or until the task is cancelled; then each line finishes the labels in its printer and
+    /// the station stops. A trigger port that cannot be bound stops the start, naming it.
     public func run(host: String = "127.0.0.1", port: Int? = nil, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let chosen = port ?? api.settings.httpPort
         let application = Application(
@@ -68,7 +69,18 @@ public struct StationRuntime: Sendable {
             configuration: .init(address: .hostname(host, port: chosen), serverName: "tracestation"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? chosen) },
             logger: api.logger)
-        let lineService = LineShutdownService(lines: lines, grace: shutdownGrace, logger: api.logger)
+        // PLCs reach the trigger ports on the same address as the API.
+        var triggers: [TriggerServer] = []
+        for line in lines {
+            guard let port = line.settings.triggerPort else { continue }
+            do {
+                triggers.append(try await TriggerServer.start(for: line, host: host, port: port))
+            } catch {
+                for trigger in triggers { await trigger.close() }
+                throw error
+            }
+        }
+        let lineService = LineShutdownService(lines: lines, triggers: triggers, grace: shutdownGrace, logger: api.logger)
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: application),
@@ -81,16 +93,18 @@ public struct StationRuntime: Sendable {
     }
 }
 
-/// Waits for the station's shutdown, then stops every line at once: each finishes the labels
-/// in its printer and keeps its run in the journal for the next start.
+/// Waits for the station's shutdown, then stops taking triggers and stops every line at once:
+/// each finishes the labels in its printer and keeps its run in the journal for the next start.
 struct LineShutdownService: Service {
     let lines: [LineWorkflow]
+    let triggers: [TriggerServer]
     let grace: Duration
     let logger: Logger
 
     func run() async throws {
         try? await gracefulShutdown()
         logger.notice("stopping the lines: the labels in each printer are finished first")
+        for trigger in triggers { await trigger.close() }
         await withTaskGroup(of: Void.self) { group in
             for line in lines {
                 group.addTask {

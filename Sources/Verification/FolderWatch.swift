@@ -16,6 +16,12 @@ public struct FolderWatch: Sendable {
         self.interval = interval
     }
 
+    /// Where `run` moves a file once its handler says whether the image passed, so a caller
+    /// can tell where the image will be kept.
+    public func destination(of path: String, passed: Bool) -> String {
+        "\(folder)/\(passed ? "done" : "failed")/\(URL(fileURLWithPath: path).lastPathComponent)"
+    }
+
     /// Runs until stopped, or until `idleExit` passes without a new file. `handle` says
     /// whether the image passed; a file is moved only after its handler returns.
     public func run(_ handle: (String) async -> Bool) async throws {
@@ -37,8 +43,7 @@ public struct FolderWatch: Sendable {
                     seen[name] = size
                     continue
                 }
-                let passed = await handle(path)
-                let target = "\(folder)/\(passed ? "done" : "failed")/\(name)"
+                let target = destination(of: path, passed: await handle(path))
                 try? files.removeItem(atPath: target)
                 try? files.moveItem(atPath: path, toPath: target)
                 idleSince = .now

@@ -16,16 +16,17 @@ struct LineFixture {
     let journal: LineRunJournal?
 
     static func start(quantity: Int, faults: [String] = [], maximumConsecutiveFailures: Int = 3,
-                      labelsInPrinter: Int = 4, logger: Logger? = nil, journaled: Bool = false) async throws -> LineFixture {
+                      labelsInPrinter: Int = 4, logger: Logger? = nil, journaled: Bool = false,
+                      configure: (inout LineSettings, _ folder: String) -> Void = { _, _ in }) async throws -> LineFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("station-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let ledger = try SQLiteLedger(path: "\(folder)/ledger.sqlite", station: "test-station")
         let batch = try await ledger.createBatch(
             BatchSpec(gtin: "06901234567892", lot: "T\(quantity)", productionDate: "250301", quantity: quantity, overagePercent: 100))
         let journal = journaled ? try LineRunJournal(ledgerPath: "\(folder)/ledger.sqlite") : nil
-        let workflow = try await startLine(ledger: ledger, folder: folder, journal: journal, faults: faults,
-                                           maximumConsecutiveFailures: maximumConsecutiveFailures, labelsInPrinter: labelsInPrinter,
-                                           logger: logger)
+        var settings = LineSettings(id: "line-t", maximumConsecutiveFailures: maximumConsecutiveFailures, labelsInPrinter: labelsInPrinter)
+        configure(&settings, folder)
+        let workflow = try await startLine(settings, ledger: ledger, folder: folder, journal: journal, faults: faults, logger: logger)
         return LineFixture(folder: folder, ledger: ledger, workflow: workflow, batch: batch, journal: journal)
     }
 
@@ -33,18 +34,16 @@ struct LineFixture {
     /// after a station restart, with a fresh virtual printer.
     func restarted(faults: [String] = []) async throws -> LineFixture {
         let journal = try self.journal.map { try LineRunJournal(path: $0.path) }
-        let workflow = try await Self.startLine(ledger: ledger, folder: folder, journal: journal, faults: faults,
-                                                maximumConsecutiveFailures: 3, labelsInPrinter: settings.labelsInPrinter, logger: nil)
+        let workflow = try await Self.startLine(settings, ledger: ledger, folder: folder, journal: journal, faults: faults, logger: nil)
         return LineFixture(folder: folder, ledger: ledger, workflow: workflow, batch: batch, journal: journal)
     }
 
     var settings: LineSettings { workflow.settings }
 
-    private static func startLine(ledger: SQLiteLedger, folder: String, journal: LineRunJournal?, faults: [String],
-                                  maximumConsecutiveFailures: Int, labelsInPrinter: Int, logger: Logger?) async throws -> LineWorkflow {
+    private static func startLine(_ settings: LineSettings, ledger: SQLiteLedger, folder: String, journal: LineRunJournal?,
+                                  faults: [String], logger: Logger?) async throws -> LineWorkflow {
         var printerFaults = PrinterFaults()
         for fault in faults { try printerFaults.set(fault) }
-        let settings = LineSettings(id: "line-t", maximumConsecutiveFailures: maximumConsecutiveFailures, labelsInPrinter: labelsInPrinter)
         var options = LineWorkflow.Options(printerFaults: printerFaults, journal: journal)
         if let logger { options.logger = logger }
         return try await LineWorkflow.start(settings: settings, ledger: ledger, labelFolder: "\(folder)/labels", options: options)

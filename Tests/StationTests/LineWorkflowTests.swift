@@ -166,6 +166,9 @@ struct LineWorkflowTests {
             (LineSettings(id: "c", minimumGrade: "Q"), "minimum grade \"Q\" is not a grade"),
             (LineSettings(id: "d", labelsInPrinter: 0), "labels in printer must be at least 1"),
             (LineSettings(id: "e", printer: .network(host: "127.0.0.1", port: 9100)), "needs the virtual printer"),
+            (LineSettings(id: "f", verification: .watchedFolder("\(folder)/ledger.sqlite/camera")), "cannot create the camera folder"),
+            (LineSettings(id: "g", verification: .watchedFolder("\(folder)/camera"), verificationTimeout: .zero),
+             "verification timeout must be more than 0"),
         ]
         for (settings, message) in cases {
             do {

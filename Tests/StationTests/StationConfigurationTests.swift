@@ -125,7 +125,7 @@ struct StationConfigurationTests {
         Broken(rule: "line ids repeated", yaml: good + "\n  - id: line-1 #<", key: "lines[1].id",
                says: "the line id 'line-1' is already lines[0]'s"),
         Broken(rule: "unknown key in a line", yaml: good + "\n  - id: line-2\n    prnter: virtual #<", key: "lines[1].prnter",
-               says: "unknown key 'prnter'; allowed keys are id, printer, device, template, verification, minimum_grade, stop_after_failures, labels_in_printer"),
+               says: "unknown key 'prnter'; allowed keys are id, printer, device, template, verification, verification_timeout, minimum_grade, stop_after_failures, labels_in_printer, trigger_port"),
         Broken(rule: "printer neither virtual nor a host", yaml: good + "\n    printer: usb #<", key: "lines[0].printer",
                says: "'usb' is not a printer; write virtual, or { host: 10.0.0.21, port: 9100 }"),
         Broken(rule: "printer a list", yaml: good + "\n    printer: [a] #<", key: "lines[0].printer",
@@ -185,6 +185,20 @@ struct StationConfigurationTests {
                says: "2000 is out of range; use a whole number from 1 to 1024"),
         Broken(rule: "labels in printer not a number", yaml: good + "\n    labels_in_printer: 1.5 #<", key: "lines[0].labels_in_printer",
                says: "expected a whole number from 1 to 1024, found '1.5'"),
+        Broken(rule: "verification timeout 0", yaml: good + "\n    verification: { watch: /srv/cam }\n    verification_timeout: 0 #<",
+               key: "lines[0].verification_timeout", says: "0 is out of range; use a whole number from 1 to 3600"),
+        Broken(rule: "verification timeout with a unit", yaml: good + "\n    verification: { watch: /srv/cam }\n    verification_timeout: 10s #<",
+               key: "lines[0].verification_timeout", says: "expected a whole number from 1 to 3600, found '10s'"),
+        Broken(rule: "trigger port 0", yaml: good + "\n    trigger_port: 0 #<", key: "lines[0].trigger_port",
+               says: "0 is out of range; use a whole number from 1 to 65535"),
+        Broken(rule: "trigger port out of range", yaml: good + "\n    trigger_port: 65536 #<", key: "lines[0].trigger_port",
+               says: "65536 is out of range; use a whole number from 1 to 65535"),
+        Broken(rule: "trigger port not a number", yaml: good + "\n    trigger_port: plc #<", key: "lines[0].trigger_port",
+               says: "expected a whole number from 1 to 65535, found 'plc'"),
+        Broken(rule: "two lines on one trigger port", yaml: good + "\n    trigger_port: 9200\n  - id: b\n    trigger_port: 9200 #<",
+               key: "lines[1].trigger_port", says: "lines[0] already takes triggers on port 9200; each line needs its own trigger port"),
+        Broken(rule: "trigger port is the API's", yaml: good + "\n    trigger_port: 8081 #<\nhttp: { port: 8081 }", key: "lines[0].trigger_port",
+               says: "8081 is the HTTP API's port (http.port); give the PLC a port of its own"),
         Broken(rule: "unknown role", yaml: good + "\nusers:\n  - { name: a, role: superuser, token_env: T } #<", key: "users[0].role",
                says: "'superuser' is not allowed; use one of operator, quality, lead, admin", environment: ["T": "0123456789abcdef"]),
         Broken(rule: "user without a name", yaml: good + "\nusers:\n  - { role: lead, token_env: T } #<", key: "users[0]",
@@ -273,6 +287,25 @@ struct StationConfigurationTests {
         #expect(check.warnings.map(\.key) == ["lines[0].minimum_grade"])
     }
 
+    @Test("A trigger port and a verification timeout are read; a timeout without a watched folder warns that it has no effect")
+    func triggerPortAndTimeout() throws {
+        let check = Self.check(Self.good + """
+
+                trigger_port: 9200
+              - id: line-2
+                verification: { watch: "\(Self.root)/Tests" }
+                verification_timeout: 30
+                trigger_port: 9201
+              - id: line-3
+                verification_timeout: 30
+            """)
+        let lines = try check.get().lines
+        #expect(lines.map(\.triggerPort) == [9200, 9201, nil])
+        #expect(lines.map(\.verificationTimeout) == [LineSettings.defaultVerificationTimeout, .seconds(30), .seconds(30)])
+        #expect(check.warnings.map(\.key) == ["lines[2].verification_timeout"])
+        #expect(check.warnings.first?.description.contains("has no effect") == true)
+    }
+
     // MARK: Environment overrides
 
     @Test("The four environment variables override the file; an empty one counts as unset")
@@ -357,16 +390,18 @@ enum Samples {
     /// Printer: 0 virtual, else network; verification: 0 printer renders (virtual only), 1 watched, 2 none.
     static let line = zip(identifier, Gen.int(in: 0...1), Gen.element(of: devices).map { $0! }, Gen.element(of: templates).map { $0! },
                           Gen.int(in: 0...2), Gen.element(of: [nil] + LineSettings.grades).map { $0 ?? nil }, Gen.int(in: 1...100),
-                          Gen.int(in: 1...1024), zip(path, Gen.int(in: 1...65535)))
+                          Gen.int(in: 1...1024), zip(path, Gen.int(in: 1...65535), Gen.bool, Gen.int(in: LineSettings.verificationTimeoutRange)))
 
     static let user = zip(identifier, Gen.element(of: StationSettings.Role.allCases).map { $0! }, token)
 
-    static let settings = zip(identifier, path, Gen.int(in: 1...65535), path, Gen.bool, line.array(of: 1...4), user.array(of: 0...4))
+    /// HTTP ports stay below the trigger ports, which are 40000 and up.
+    static let settings = zip(identifier, path, Gen.int(in: 1...39999), path, Gen.bool, line.array(of: 1...4), user.array(of: 0...4))
         .map { stationID, path, port, output, reporting, lines, users in
             StationSettings(
                 stationID: stationID, ledgerPath: path + ".sqlite",
                 lines: lines.enumerated().map { index, line in
-                    let (id, printerKind, device, template, verificationKind, grade, failures, labels, (folder, printerPort)) = line
+                    let (id, printerKind, device, template, verificationKind, grade, failures, labels,
+                         (folder, printerPort, hasTrigger, timeout)) = line
                     let printer: LineSettings.PrinterAddress = printerKind == 0 ? .virtual
                         : .network(host: "printer-\(index).plant\(index).example", port: printerPort)
                     let verification: LineSettings.VerificationSource = switch verificationKind {
@@ -376,7 +411,8 @@ enum Samples {
                     }
                     return LineSettings(id: "\(id)-\(index)", printer: printer, device: device, template: template,
                                         verification: verification, minimumGrade: grade, maximumConsecutiveFailures: failures,
-                                        labelsInPrinter: labels)
+                                        labelsInPrinter: labels, verificationTimeout: .seconds(timeout),
+                                        triggerPort: hasTrigger ? 40000 + index : nil)
                 },
                 reportingProfile: reporting ? StationConfigurationTests.root + "/config/reporting.yaml" : nil,
                 httpPort: port,

@@ -2,13 +2,16 @@ import Foundation
 
 extension LineSettings {
     /// The keys of one entry of `lines`, in the order the example file writes them.
-    static let yamlKeys = ["id", "printer", "device", "template", "verification", "minimum_grade", "stop_after_failures",
-                           "labels_in_printer"]
+    static let yamlKeys = ["id", "printer", "device", "template", "verification", "verification_timeout", "minimum_grade",
+                           "stop_after_failures", "labels_in_printer", "trigger_port"]
     /// ISO/IEC 15415 overall grades, best first; F accepts any label that reads right.
     public static let grades = ["A", "B", "C", "D", "F"]
     public static let failuresRange = 1...100
     public static let labelsInPrinterRange = 1...1024
     public static let portRange = 1...65535
+    /// Seconds a printed label may wait for its camera image: up to an hour, for a camera
+    /// that is far down the line.
+    public static let verificationTimeoutRange = 1...3600
     /// The raw TCP port of Zebra-compatible printers.
     public static let defaultNetworkPort = 9100
 
@@ -20,9 +23,11 @@ extension LineSettings {
     ///   device: zebra-zt411-203                    # a profile in Devices/
     ///   template: product-60x40                    # a template in Templates/
     ///   verification: { watch: /srv/camera/line-2 }  # or printer-renders, or none
+    ///   verification_timeout: 10                   # seconds a label waits for its image
     ///   minimum_grade: C
     ///   stop_after_failures: 3
     ///   labels_in_printer: 16
+    ///   trigger_port: 9200                         # the PLC's trigger lines; none without
     /// ```
     static func read(_ node: ConfigurationNode, reader: ConfigurationReader, labels: ConfigurationLabels) -> LineSettings? {
         let errorsBefore = reader.errors.count
@@ -64,6 +69,12 @@ extension LineSettings {
                 "the key 'verification' is required for a network printer: { watch: <camera folder> } or none"))
         }
 
+        if let timeoutNode = map["verification_timeout"], let seconds = reader.int(timeoutNode, in: verificationTimeoutRange) {
+            line.verificationTimeout = .seconds(seconds)
+            if case .watchedFolder = line.verification {} else {
+                reader.warn(timeoutNode, .invalidValue("has no effect: only labels verified from a watched folder wait for an image"))
+            }
+        }
         if let gradeNode = map["minimum_grade"], let grade = reader.text(gradeNode, expected: "a grade") {
             if grades.contains(grade.uppercased()) {
                 line.minimumGrade = grade.uppercased()
@@ -79,6 +90,9 @@ extension LineSettings {
         }
         if let labelsNode = map["labels_in_printer"], let count = reader.int(labelsNode, in: labelsInPrinterRange) {
             line.labelsInPrinter = count
+        }
+        if let portNode = map["trigger_port"], let port = reader.int(portNode, in: portRange) {
+            line.triggerPort = port
         }
         return reader.errors.count == errorsBefore ? line : nil
     }

@@ -112,7 +112,7 @@ extension StationSettings {
                 }
             }
             if let node = reader.required("lines", in: map) {
-                settings.lines = readLines(node, reader: reader, labels: ConfigurationLabels(library: library))
+                settings.lines = readLines(node, reader: reader, labels: ConfigurationLabels(library: library), httpPort: settings.httpPort)
             }
             if let node = map["users"] {
                 settings.users = readUsers(node, reader: reader, environment: environment, tokenVariables: &tokenVariables)
@@ -130,14 +130,17 @@ extension StationSettings {
             overrides: overrides, tokenVariables: errors.isEmpty ? tokenVariables : [:])
     }
 
-    private static func readLines(_ node: ConfigurationNode, reader: ConfigurationReader, labels: ConfigurationLabels) -> [LineSettings] {
+    /// The lines, each with its own printer, camera folder and trigger port, none of them the
+    /// API's port as the file gives it.
+    private static func readLines(_ node: ConfigurationNode, reader: ConfigurationReader, labels: ConfigurationLabels,
+                                  httpPort: Int) -> [LineSettings] {
         guard let items = reader.sequence(node) else { return [] }
         guard !items.isEmpty else {
             reader.fail(node, .invalidValue("list at least one line, such as - { id: line-1, printer: virtual }"))
             return []
         }
         var lines: [LineSettings] = []
-        var ids: [String: String] = [:], printers: [String: String] = [:], folders: [String: String] = [:]
+        var ids: [String: String] = [:], printers: [String: String] = [:], folders: [String: String] = [:], ports: [Int: String] = [:]
         for item in items {
             // Ids repeat whether or not the rest of their line is valid.
             if let idNode = item.entry("id"), let id = idNode.node.scalar?.string, isSafeIdentifier(id) {
@@ -159,6 +162,15 @@ extension StationSettings {
                     reader.fail(watchNode, .invalidValue("\(first) already watches '\(folder)'; each line needs its own camera folder"))
                 }
                 folders[folder] = folders[folder] ?? item.key
+            }
+            if let port = line.triggerPort {
+                let portNode = item.entry("trigger_port") ?? item
+                if port == httpPort {
+                    reader.fail(portNode, .invalidValue("\(port) is the HTTP API's port (http.port); give the PLC a port of its own"))
+                } else if let first = ports[port] {
+                    reader.fail(portNode, .invalidValue("\(first) already takes triggers on port \(port); each line needs its own trigger port"))
+                }
+                ports[port] = ports[port] ?? item.key
             }
             lines.append(line)
         }

@@ -23,9 +23,16 @@ extension StationSettings {
             case .watchedFolder(let folder): text += "    verification: { watch: \(Self.quoted(folder)) }\n"
             case .none: text += "    verification: none\n"
             }
+            // Written for a watched folder, where it matters, and wherever it is not the default
+            // (it then reads back equal, with a warning that it has no effect).
+            let watched = if case .watchedFolder = line.verification { true } else { false }
+            if watched || line.verificationTimeout != LineSettings.defaultVerificationTimeout {
+                text += "    verification_timeout: \(line.verificationTimeout.components.seconds)\n"
+            }
             if let grade = line.minimumGrade { text += "    minimum_grade: \(grade)\n" }
             text += "    stop_after_failures: \(line.maximumConsecutiveFailures)\n"
             text += "    labels_in_printer: \(line.labelsInPrinter)\n"
+            if let port = line.triggerPort { text += "    trigger_port: \(port)\n" }
         }
         if !users.isEmpty {
             text += "users:\n"
