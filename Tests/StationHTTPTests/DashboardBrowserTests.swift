@@ -37,36 +37,41 @@ struct DashboardBrowserTests {
             try await withLiveServer(harness.api) { port in
                 let client = TestClient(host: "127.0.0.1", port: port)
                 client.connect()
-                func post(_ path: String) async throws -> Int {
-                    let headers: HTTPFields = [.authorization: "Bearer \(APIHarness.tokens[.operator_]!)", .contentType: "application/json"]
-                    let body = path.hasSuffix("/start") ? #"{"batch":\#(batch),"count":200}"# : "{}"
-                    return Int(try await client.post(path, headers: headers, body: ByteBuffer(string: body)).status.code)
+                do {
+                    func post(_ path: String) async throws -> Int {
+                        let headers: HTTPFields = [.authorization: "Bearer \(APIHarness.tokens[.operator_]!)", .contentType: "application/json"]
+                        let body = path.hasSuffix("/start") ? #"{"batch":\#(batch),"count":200}"# : "{}"
+                        return Int(try await client.post(path, headers: headers, body: ByteBuffer(string: body)).status.code)
+                    }
+                    func load() async throws -> Dump {
+                        try Dump(try await chromium.dumpDOM("http://127.0.0.1:\(port)/dashboard?lang=zh"))
+                    }
+
+                    // Paused early in a long batch, the line holds still while the browser first looks.
+                    #expect(try await post("/api/v1/lines/line-1/start") == 202)
+                    #expect(try await post("/api/v1/lines/line-1/pause") == 200)
+                    let first = try await load()
+                    let before = try #require(first.printed, "no printed counter in \(first.dom.prefix(3000))")
+                    #expect(first.dom.contains("产线看板") && first.dom.contains("已打印") && first.state == "已暂停")
+                    #expect(first.dom.contains("<section class=\"line\" data-line=\"line-1\" data-batch=\"\(batch)\" data-state=\"paused\""))
+                    // The script ran: it polled the status JSON and wrote what it said into the page.
+                    #expect(first.polls >= 1 && first.updated != nil)
+
+                    let paused = await line.snapshot.printed
+                    #expect(paused >= before && paused < 200)
+                    #expect(try await post("/api/v1/lines/line-1/resume") == 200)
+                    _ = try await waitFor(line, "a label printed after the resume") { $0.printed > paused && !$0.lastLabelImages.isEmpty }
+
+                    let second = try await load()
+                    let after = try #require(second.printed)
+                    #expect(after > before, "printed \(before), then \(after)")
+                    #expect(second.state == "运行中" || second.state == "空闲")
+                    #expect(second.polls >= 1 && second.updated != nil && second.updated != first.updated)
+                    #expect(second.dom.contains("<img src=\"/dashboard/lines/line-1/labels/label-"))
+                } catch {
+                    try? await client.shutdown()
+                    throw error
                 }
-                func load() async throws -> Dump {
-                    try Dump(try await chromium.dumpDOM("http://127.0.0.1:\(port)/dashboard?lang=zh"))
-                }
-
-                // Paused early in a long batch, the line holds still while the browser first looks.
-                #expect(try await post("/api/v1/lines/line-1/start") == 202)
-                #expect(try await post("/api/v1/lines/line-1/pause") == 200)
-                let first = try await load()
-                let before = try #require(first.printed, "no printed counter in \(first.dom.prefix(3000))")
-                #expect(first.dom.contains("产线看板") && first.dom.contains("已打印") && first.state == "已暂停")
-                #expect(first.dom.contains("<section class=\"line\" data-line=\"line-1\" data-batch=\"\(batch)\" data-state=\"paused\""))
-                // The script ran: it polled the status JSON and wrote what it said into the page.
-                #expect(first.polls >= 1 && first.updated != nil)
-
-                let paused = await line.snapshot.printed
-                #expect(paused >= before && paused < 200)
-                #expect(try await post("/api/v1/lines/line-1/resume") == 200)
-                _ = try await waitFor(line, "a label printed after the resume") { $0.printed > paused && !$0.lastLabelImages.isEmpty }
-
-                let second = try await load()
-                let after = try #require(second.printed)
-                #expect(after > before, "printed \(before), then \(after)")
-                #expect(second.state == "运行中" || second.state == "空闲")
-                #expect(second.polls >= 1 && second.updated != nil && second.updated != first.updated)
-                #expect(second.dom.contains("<img src=\"/dashboard/lines/line-1/labels/label-"))
                 try await client.shutdown()
             }
         }
