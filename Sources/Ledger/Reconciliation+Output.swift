@@ -52,7 +52,6 @@ extension Reconciliation {
             svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 18)\" font-size=\"14\">\(bar.value)</text>"
         }
         svg += "</svg>"
-        let rows = fields.map { "<tr><th>\($0.name.replacingUnderscores)</th><td>\($0.value)</td></tr>" }.joined()
         let verdict = isBalanced
             ? "<p class=\"ok\">Balanced.</p>"
             : "<p class=\"bad\">Not balanced:</p><ul>" + problems.map { "<li>\($0.htmlEscaped)</li>" }.joined() + "</ul>"
@@ -65,10 +64,18 @@ extension Reconciliation {
             <h1>\(title)</h1>
             \(verdict)
             \(svg)
-            <table>\(rows)</table>
+            \(htmlTable { $0.replacingUnderscores })
             </body></html>
 
             """
+    }
+
+    /// The counts as an HTML table, each count's cell marked `data-count="<name>"` so a page
+    /// can update it in place; `title` names a count (its stable name in, plain text out, escaped
+    /// here), so the station's dashboard shows the same table in its own language.
+    public func htmlTable(title: (String) -> String) -> String {
+        let rows: [String] = fields.map { "<tr><th>\(title($0.name).htmlEscaped)</th><td data-count=\"\($0.name)\">\($0.value)</td></tr>" }
+        return "<table class=\"reconciliation\">" + rows.joined() + "</table>"
     }
 
     private static func colour(_ name: String) -> String {

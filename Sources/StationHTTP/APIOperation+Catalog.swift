@@ -4,7 +4,7 @@ extension APIOperation {
     static let all: [APIOperation] = [
         health, metrics, openAPI, listProducts, listBatches, createBatch, getBatch, closeBatch, voidLabel, verifyImage,
         reconciliation, audit,
-    ] + lineRoutes
+    ] + lineRoutes + dashboardRoutes
 
     private static let batchParameter = Parameter(name: "batch", location: .path, description: "The batch id.", schema: Schema.batchID)
     private static let badBatch = Answer.error(400, "The batch id is not a positive integer (`invalid-parameter`).")

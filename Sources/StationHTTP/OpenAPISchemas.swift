@@ -20,6 +20,17 @@ enum OpenAPISchemas {
     static let lineCounts = ["run", "target", "issued", "printed", "verified_pass", "verified_fail", "voided", "unconfirmed", "good", "remaining",
                              "unmatched_images"]
 
+    /// A line's keys: `Line` has these alone, a dashboard line these and its reconciliation and chart.
+    private static let lineProperties: [String: JSONValue] = Dictionary(uniqueKeysWithValues: lineCounts.map { ($0, integer) }).merging([
+        "line": string, "state": Schema.enumeration(["idle", "running", "paused", "stopped", "unavailable"]), "reason": nullable("string"),
+        "batch": nullable("integer"), "unconfirmed_codes": strings, "printer": Schema.ref("LinePrinter"), "label_images": strings,
+        "verdicts": ["type": "array", "items": object([
+            "time": ["type": "string", "format": "date-time"], "code": string, "passed": boolean, "grade": nullable("string"),
+            "score": nullable("number"),
+        ], required: ["time", "code", "passed", "grade", "score"])],
+    ]) { $1 }
+    private static let lineRequired = ["line", "state", "reason", "batch", "unconfirmed_codes", "printer", "label_images", "verdicts"] + lineCounts
+
     static let all: [String: JSONValue] = [
         "APIErrorBody": object([
             "error": ["type": "string", "description": "A stable code for scripts, such as `batch-closed` or `forbidden`."],
@@ -101,18 +112,16 @@ enum OpenAPISchemas {
             "connected": boolean, "state": Schema.enumeration(["ready", "fault", "offline"]), "problems": strings, "pauses": integer,
             "in_printer": integer,
         ], required: ["connected", "state", "problems", "pauses", "in_printer"]),
-        "Line": object(
-            Dictionary(uniqueKeysWithValues: lineCounts.map { ($0, integer) }).merging([
-                "line": string, "state": Schema.enumeration(["idle", "running", "paused", "stopped", "unavailable"]),
-                "reason": nullable("string"),
-                "batch": nullable("integer"), "unconfirmed_codes": strings, "printer": Schema.ref("LinePrinter"), "label_images": strings,
-                "verdicts": ["type": "array", "items": object([
-                    "time": ["type": "string", "format": "date-time"], "code": string, "passed": boolean, "grade": nullable("string"),
-                    "score": nullable("number"),
-                ], required: ["time", "code", "passed", "grade", "score"])],
-            ]) { $1 },
-            required: ["line", "state", "reason", "batch", "unconfirmed_codes", "printer", "label_images", "verdicts"] + lineCounts),
+        "Line": object(lineProperties, required: lineRequired),
         "LineList": object(["lines": ["type": "array", "items": Schema.ref("Line")]], required: ["lines"]),
+        "DashboardStatus": object([
+            "lines": ["type": "array", "items": object(lineProperties.merging([
+                "reconciliation": ["oneOf": [Schema.ref("Reconciliation"), ["type": "null"]]],
+                "chart": ["type": "string", "description": "The grade chart as SVG markup."],
+            ]) { $1 }, required: lineRequired + ["reconciliation", "chart"])],
+            "open_batches": ["type": "array", "items": Schema.ref("Batch")],
+            "updated": ["type": "string", "format": "date-time"],
+        ], required: ["lines", "open_batches", "updated"]),
 
         "Audit": object([
             "intact": boolean, "events_checked": int64, "last_hash": string, "checkpoints_verified": integer,

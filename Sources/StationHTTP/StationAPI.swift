@@ -87,6 +87,10 @@ public struct StationAPI: Sendable {
         register(.triggerLine) { _, context in try await triggerLine(context) }
         register(.finishLine) { _, context in try await finishLine(context) }
         register(.linePrinter) { _, context in try await printer(context) }
+        register(.root) { _, _ in Response(status: .found, headers: [.location: "/dashboard"]) }
+        register(.dashboard) { request, _ in try await dashboard(request) }
+        register(.dashboardStatus) { _, _ in try await dashboardStatus() }
+        register(.labelImage) { _, context in try await labelImage(context) }
         return router
     }
 

@@ -5,7 +5,7 @@ import Station
 /// `BearerAuthenticator` has run.
 public struct StationRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// Nil on the open routes (`/health`, `/metrics`, `/openapi.json`).
+    /// Nil on the open routes (`/health`, `/metrics`, `/openapi.json`, the dashboard's).
     public var user: StationSettings.User?
 
     public init(source: ApplicationRequestContextSource) {

@@ -80,8 +80,9 @@ struct APIHarness {
         let client: any TestClientProtocol
 
         func send(_ method: HTTPRequest.Method, _ uri: String, as role: StationSettings.Role? = nil, token: String? = nil,
-                  body: [UInt8]? = nil, contentType: String? = nil, authorization: String? = nil) async throws -> Answer {
-            var headers: HTTPFields = [:]
+                  body: [UInt8]? = nil, contentType: String? = nil, authorization: String? = nil,
+                  headers extra: HTTPFields = [:]) async throws -> Answer {
+            var headers = extra
             if let token = token ?? role.map({ APIHarness.tokens[$0]! }) { headers[.authorization] = "Bearer \(token)" }
             if let authorization { headers[.authorization] = authorization }
             if let contentType { headers[.contentType] = contentType }

@@ -72,7 +72,7 @@ struct ServiceRouteTests {
     func notFound() async throws {
         let harness = try APIHarness()
         try await harness.test { client async throws in
-            for (method, path) in [(HTTPRequest.Method.get, "/api/v2/batches"), (.delete, "/api/v1/batches"), (.get, "/")] {
+            for (method, path) in [(HTTPRequest.Method.get, "/api/v2/batches"), (.delete, "/api/v1/batches"), (.get, "/dashboard/nowhere")] {
                 let answer = try await client.send(method, path, as: .admin)
                 #expect(answer.status == 404 && answer.error?.error == "not-found", "\(method) \(path)")
                 #expect(answer.error?.message.contains("/openapi.json") == true)
