@@ -20,7 +20,8 @@ struct LinePrinter: Sendable {
     static let renderingLoops = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
 
     static func start(_ settings: LineSettings, dotsPerMillimetre: Int, labelFolder: String,
-                      faults: PrinterFaults, linkConfiguration: PrinterLink.Configuration) async throws(StationError) -> LinePrinter {
+                      faults: PrinterFaults, linkConfiguration: PrinterLink.Configuration,
+                      keptLabelFiles: Int?) async throws(StationError) -> LinePrinter {
         let subject = "line \(settings.id), printer"
         var configuration = linkConfiguration
         configuration.window = max(1, settings.labelsInPrinter)
@@ -42,7 +43,8 @@ struct LinePrinter: Sendable {
             let server: Channel
             do {
                 printer = VirtualPrinter(
-                    configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: labelFolder, faults: faults, renders: true),
+                    configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: labelFolder, faults: faults, renders: true,
+                                         keptLabelFiles: keptLabelFiles),
                     fonts: try PrinterFonts.installed(), eventLoop: group.next())
                 server = try await PrinterServer.start(printer: printer, host: "127.0.0.1", port: 0, group: group)
             } catch {

@@ -31,6 +31,9 @@ public actor LineWorkflow {
         public var keptImages: Int
         /// How many of the latest verdicts (with their grades) the status lists.
         public var keptVerdicts: Int
+        /// How many of the latest label images a virtual printer leaves in the label folder;
+        /// nil keeps them all (a drill's evidence), a number bounds the disk a station uses.
+        public var keptLabelFiles: Int?
         /// Where the line writes the run under way, so that the next start resumes it; nil
         /// when runs are not resumed (tests, the demo).
         public var journal: LineRunJournal?
@@ -40,13 +43,14 @@ public actor LineWorkflow {
 
         public init(values: FieldValues = FieldValues(), printerFaults: PrinterFaults = PrinterFaults(),
                     link: PrinterLink.Configuration = PrinterLink.Configuration(), keptImages: Int = 8,
-                    keptVerdicts: Int = 200, journal: LineRunJournal? = nil,
+                    keptVerdicts: Int = 200, keptLabelFiles: Int? = nil, journal: LineRunJournal? = nil,
                     logger: Logger = Logger(label: "tracestation.line", factory: { _ in SwiftLogNoOpLogHandler() })) {
             self.values = values
             self.printerFaults = printerFaults
             self.link = link
             self.keptImages = keptImages
             self.keptVerdicts = keptVerdicts
+            self.keptLabelFiles = keptLabelFiles
             self.journal = journal
             self.logger = logger
         }
@@ -171,7 +175,8 @@ public actor LineWorkflow {
         }
         let labels = try LineLabels(library: library, settings: settings, values: options.values)
         let printer = try await LinePrinter.start(settings, dotsPerMillimetre: labels.dotsPerMillimetre, labelFolder: labelFolder,
-                                                  faults: options.printerFaults, linkConfiguration: options.link)
+                                                  faults: options.printerFaults, linkConfiguration: options.link,
+                                                  keptLabelFiles: options.keptLabelFiles)
         let workflow = LineWorkflow(settings: settings, ledger: ledger, labels: labels, check: check, printer: printer,
                                     labelFolder: labelFolder, keptImages: options.keptImages, keptVerdicts: options.keptVerdicts,
                                     journal: options.journal, logger: options.logger)

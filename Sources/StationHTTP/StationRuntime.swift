@@ -23,15 +23,17 @@ public struct StationRuntime: Sendable {
 
     /// Starts every configured line and resumes the journal's runs. A line whose printer or
     /// template cannot start is left out and logged, and the API answers 503 for it: one
-    /// broken line does not stop the others.
+    /// broken line does not stop the others. A virtual printer keeps its latest
+    /// `keptLabelFiles` label images on disk, unless `lineOptions` says otherwise.
     public static func start(settings: StationSettings, ledger: any LedgerStore, signer: CheckpointSigner?,
                              products: [String: Product]? = nil, library: LabelLibrary = .standard(), journal: LineRunJournal?,
                              logger: Logger, lineOptions: @Sendable (LineSettings) -> LineWorkflow.Options = { _ in .init() },
-                             shutdownGrace: Duration = .seconds(10)) async -> StationRuntime {
+                             shutdownGrace: Duration = .seconds(10), keptLabelFiles: Int = 1000) async -> StationRuntime {
         var lines: [LineWorkflow] = []
         for line in settings.lines {
             var options = lineOptions(line)
             options.journal = journal
+            options.keptLabelFiles = options.keptLabelFiles ?? keptLabelFiles
             options.logger = logger
             do {
                 let workflow = try await LineWorkflow.start(settings: line, ledger: ledger, library: library,

@@ -23,10 +23,14 @@ public actor VirtualPrinter {
         public var renders: Bool
         /// How many of the most recent labels `recentLabels` keeps.
         public var keptLabels: Int
+        /// How many of the latest `label-<index>.png` files stay in `outputDirectory`; older ones
+        /// are deleted as new ones come, so a printer that runs for weeks cannot fill the disk.
+        /// `nil` keeps every file.
+        public var keptLabelFiles: Int?
 
         public init(dotsPerMillimetre: Int = 8, outputDirectory: String? = nil, speedMillimetresPerSecond: Double? = nil,
                     faults: PrinterFaults = PrinterFaults(), model: String = "TraceStation VirtualPrinter",
-                    renders: Bool = true, keptLabels: Int = 64) {
+                    renders: Bool = true, keptLabels: Int = 64, keptLabelFiles: Int? = nil) {
             self.dotsPerMillimetre = dotsPerMillimetre
             self.outputDirectory = outputDirectory
             self.speedMillimetresPerSecond = speedMillimetresPerSecond
@@ -34,6 +38,7 @@ public actor VirtualPrinter {
             self.model = model
             self.renders = renders
             self.keptLabels = keptLabels
+            self.keptLabelFiles = keptLabelFiles
         }
     }
 
@@ -210,6 +215,9 @@ public actor VirtualPrinter {
             let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
             try Data(png).write(to: url)
             label.file = url.path
+            if let kept = configuration.keptLabelFiles, label.index > kept {
+                try? FileManager.default.removeItem(atPath: "\(folder)/label-\(label.index - kept).png")
+            }
             let time = ISO8601DateFormatter().string(from: Date())
             let line = "{\"index\":\(label.index),\"time\":\"\(time)\",\"zpl_fnv1a64\":\"\(label.zplHash)\",\"png\":\"\(name)\"}\n"
             let log = URL(fileURLWithPath: folder).appendingPathComponent("labels.jsonl")

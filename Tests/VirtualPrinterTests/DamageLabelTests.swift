@@ -1,3 +1,4 @@
+import Foundation
 import Imaging
 import Testing
 import VirtualPrinter
@@ -59,5 +60,21 @@ struct DamageLabelTests {
         let bitmap = try #require(printed.first?.bitmap)
         #expect(Self.ink(bitmap, rows: 4..<12) == 0)
         #expect(Self.ink(bitmap, rows: 0..<4) == 64 && Self.ink(bitmap, rows: 12..<16) == 64)
+    }
+}
+
+@Suite("Label files on disk")
+struct LabelFileTests {
+    @Test("With keptLabelFiles only the latest images stay in the folder; the log keeps every label")
+    func keptFiles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vp-files-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let printer = VirtualPrinter(configuration: .init(outputDirectory: folder, keptLabelFiles: 3), fonts: try PrinterFonts.installed())
+        _ = await PrinterStatusTests.send(String(repeating: DamageLabelTests.format, count: 7), to: printer)
+        let images = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".png") }.sorted()
+        #expect(images == ["label-5.png", "label-6.png", "label-7.png"])
+        let log = try String(contentsOfFile: folder + "/labels.jsonl", encoding: .utf8)
+        #expect(log.split(separator: "\n").count == 7)
     }
 }
