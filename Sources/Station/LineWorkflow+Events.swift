@@ -39,6 +39,7 @@ extension LineWorkflow {
                 changes.append(change(code, .printed))
                 if check == nil {
                     status.good += 1
+                    settled(code, passed: true)
                     forget(code)
                 } else if let verdict = earlyVerdicts.removeValue(forKey: code) {
                     changes += judged(code, verdict)
@@ -114,6 +115,7 @@ extension LineWorkflow {
         verdictDeadlines.removeValue(forKey: code)?.cancel()
         awaitingVerdict[code] = nil
         unsettled[code] = nil
+        settled(code, passed: verdict.passed)
         forget(code)
         status.unconfirmedCodes.removeAll { $0 == code }
         status.recentVerdicts.append(LineStatus.Verdict(time: Date(), code: code, passed: verdict.passed,
@@ -134,8 +136,14 @@ extension LineWorkflow {
         return [change(code, .verifiedFail)]
     }
 
+    /// Tells `labelSettled` how long the label took since it went to the printer.
+    private func settled(_ code: String, passed: Bool) {
+        if let sent = sentAt.removeValue(forKey: code) { labelSettled?(.now - sent, passed) }
+    }
+
     func forget(_ code: String) {
         earlyVerdicts[code] = nil
+        sentAt[code] = nil
         if let hash = formatOfCode.removeValue(forKey: code) { codesByFormat[hash] = nil }
     }
 

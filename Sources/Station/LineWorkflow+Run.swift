@@ -198,6 +198,7 @@ extension LineWorkflow {
             return
         }
         for label in labels {
+            sentAt[label.code] = .now
             await printer.link.submit(label.format, quantity: 1, reference: label.code)
         }
     }

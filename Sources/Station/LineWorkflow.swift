@@ -34,6 +34,9 @@ public actor LineWorkflow {
         /// How many of the latest label images a virtual printer leaves in the label folder;
         /// nil keeps them all (a drill's evidence), a number bounds the disk a station uses.
         public var keptLabelFiles: Int?
+        /// Told, for each label that settles (verified, or printed on a line that does not
+        /// verify), how long it took from going to the printer; for a latency histogram.
+        public var labelSettled: (@Sendable (_ latency: Duration, _ passed: Bool) -> Void)?
         /// Where the line writes the run under way, so that the next start resumes it; nil
         /// when runs are not resumed (tests, the demo).
         public var journal: LineRunJournal?
@@ -44,6 +47,7 @@ public actor LineWorkflow {
         public init(values: FieldValues = FieldValues(), printerFaults: PrinterFaults = PrinterFaults(),
                     link: PrinterLink.Configuration = PrinterLink.Configuration(), keptImages: Int = 8,
                     keptVerdicts: Int = 200, keptLabelFiles: Int? = nil, journal: LineRunJournal? = nil,
+                    labelSettled: (@Sendable (_ latency: Duration, _ passed: Bool) -> Void)? = nil,
                     logger: Logger = Logger(label: "tracestation.line", factory: { _ in SwiftLogNoOpLogHandler() })) {
             self.values = values
             self.printerFaults = printerFaults
@@ -52,6 +56,7 @@ public actor LineWorkflow {
             self.keptVerdicts = keptVerdicts
             self.keptLabelFiles = keptLabelFiles
             self.journal = journal
+            self.labelSettled = labelSettled
             self.logger = logger
         }
     }
@@ -73,6 +78,9 @@ public actor LineWorkflow {
     let keptImages: Int
     let keptVerdicts: Int
     let journal: LineRunJournal?
+    let labelSettled: (@Sendable (Duration, Bool) -> Void)?
+    /// When each label in the printer or awaiting its verdict went to the printer.
+    var sentAt: [String: ContinuousClock.Instant] = [:]
     var logger: Logger
     /// The state last told to `logger`.
     var loggedState = LineState.idle
@@ -126,7 +134,7 @@ public actor LineWorkflow {
 
     private init(settings: LineSettings, ledger: any LedgerStore, labels: LineLabels, check: LabelCheck?,
                  printer: LinePrinter, labelFolder: String, keptImages: Int, keptVerdicts: Int, journal: LineRunJournal?,
-                 logger: Logger) {
+                 labelSettled: (@Sendable (Duration, Bool) -> Void)?, logger: Logger) {
         self.settings = settings
         self.logger = logger
         self.logger[metadataKey: "line.id"] = "\(settings.id)"
@@ -140,6 +148,7 @@ public actor LineWorkflow {
         self.keptImages = max(1, keptImages)
         self.keptVerdicts = max(1, keptVerdicts)
         self.journal = journal
+        self.labelSettled = labelSettled
         self.status = LineStatus(line: settings.id)
     }
 
@@ -179,7 +188,7 @@ public actor LineWorkflow {
                                                   keptLabelFiles: options.keptLabelFiles)
         let workflow = LineWorkflow(settings: settings, ledger: ledger, labels: labels, check: check, printer: printer,
                                     labelFolder: labelFolder, keptImages: options.keptImages, keptVerdicts: options.keptVerdicts,
-                                    journal: options.journal, logger: options.logger)
+                                    journal: options.journal, labelSettled: options.labelSettled, logger: options.logger)
         await workflow.listen()
         return workflow
     }

@@ -13,6 +13,7 @@ public final class StationMetrics: Sendable {
         public static let labelsVoided = "tracestation_labels_voided_total"
         public static let printerFaults = "tracestation_printer_faults_total"
         public static let queueDepth = "tracestation_print_queue_depth"
+        public static let labelLatency = "tracestation_label_latency_seconds"
         public static let requestDuration = "tracestation_http_request_duration_seconds"
         public static let requests = "tracestation_http_requests_total"
     }
@@ -59,6 +60,22 @@ public final class StationMetrics: Sendable {
 
     public func printerFault(line: String, count: Int = 1) {
         counter(Name.printerFaults, help: "Faults the printer reported.", ["line": line]).increment(by: Int64(count))
+    }
+
+    /// Upper bounds of the label latency buckets: a thermal printer takes a few hundred
+    /// milliseconds a label, a camera verdict some more; seconds mean a queue or a fault.
+    public static let labelLatencyBuckets: [Duration] = [
+        .milliseconds(10), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
+        .seconds(2.5), .seconds(5), .seconds(10), .seconds(30),
+    ]
+
+    /// One label settled (verified, or printed on a line that does not verify), `latency`
+    /// after it went to the printer.
+    public func labelSettled(line: String, latency: Duration, passed: Bool) {
+        registry.makeDurationHistogram(
+            descriptor: Self.descriptor(Name.labelLatency, help: "From a label going to the printer to its verdict (or print proof), by result."),
+            labels: [("line", line), ("result", passed ? "pass" : "fail")], buckets: Self.labelLatencyBuckets
+        ).record(latency)
     }
 
     /// Labels queued for the line's printer and not yet proven printed.

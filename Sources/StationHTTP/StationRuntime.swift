@@ -29,11 +29,14 @@ public struct StationRuntime: Sendable {
                              products: [String: Product]? = nil, library: LabelLibrary = .standard(), journal: LineRunJournal?,
                              logger: Logger, lineOptions: @Sendable (LineSettings) -> LineWorkflow.Options = { _ in .init() },
                              shutdownGrace: Duration = .seconds(10), keptLabelFiles: Int = 1000) async -> StationRuntime {
+        let metrics = StationMetrics(lines: settings.lines.map(\.id))
         var lines: [LineWorkflow] = []
         for line in settings.lines {
             var options = lineOptions(line)
             options.journal = journal
             options.keptLabelFiles = options.keptLabelFiles ?? keptLabelFiles
+            let id = line.id
+            options.labelSettled = { latency, passed in metrics.labelSettled(line: id, latency: latency, passed: passed) }
             options.logger = logger
             do {
                 let workflow = try await LineWorkflow.start(settings: line, ledger: ledger, library: library,
@@ -43,7 +46,6 @@ public struct StationRuntime: Sendable {
                 logger.error("line not started", metadata: ["line.id": "\(line.id)", "error": "\(error)"])
             }
         }
-        let metrics = StationMetrics(lines: settings.lines.map(\.id))
         var followers: [Task<Void, Never>] = []
         for line in lines { followers.append(await metrics.follow(line)) }
         for line in lines {

@@ -54,6 +54,12 @@ struct ServeCommandTests {
             return ((response as? HTTPURLResponse)?.statusCode ?? 0, body)
         }
 
+        /// A route's body as text, such as `/metrics`.
+        func text(_ path: String) async throws -> String {
+            let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            return String(decoding: data, as: UTF8.self)
+        }
+
         /// Polls line-1 until `condition` holds.
         func waitForLine(_ condition: ([String: Any]) -> Bool) async throws -> [String: Any] {
             for _ in 0..<1200 {
@@ -112,6 +118,11 @@ struct ServeCommandTests {
         let second = try Station(folder: folder)
         let done = try await second.waitForLine { $0["state"] as? String == "idle" && $0["run"] as? Int == 1 && $0["good"] as? Int != 0 }
         #expect(done["good"] as? Int == 150 - (interim["verified_pass"] ?? 0))
+        // The metrics follow the line: its labels, and how long each took from printer to verdict.
+        let metrics = try await second.text("/metrics")
+        #expect(metrics.contains(#"tracestation_labels_verified_total{line="line-1",result="pass"} \#(150 - (interim["verified_pass"] ?? 0))"#))
+        #expect(metrics.contains(#"tracestation_label_latency_seconds_count{line="line-1",result="pass"} \#(150 - (interim["verified_pass"] ?? 0))"#),
+                "\(metrics)")
         #expect(second.stop(SIGTERM).status == 0)
         let final = try CrashRecoveryTests.reconciliation(folder + "/data/station.sqlite")
         // `balanced` is a JSON true, read here as 1; the codes issued before the stop were printed after it.
