@@ -30,6 +30,8 @@ public struct LineStatus: Sendable, Hashable {
     public var state: LineState
     /// The batch being printed, if a run was started.
     public var batch: Int64?
+    /// Whether the run prints one label per trigger (its target grows with each) rather than a count.
+    public var triggerMode: Bool
     /// Good labels the run is to print.
     public var target: Int
     /// Codes the run took from the ledger, reprints included.
@@ -66,6 +68,7 @@ public struct LineStatus: Sendable, Hashable {
         self.line = line
         run = 0
         state = .idle
+        triggerMode = false
         target = 0
         issued = 0
         printed = 0

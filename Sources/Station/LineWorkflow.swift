@@ -225,6 +225,7 @@ public actor LineWorkflow {
         current.state = state
         current.unconfirmed = current.unconfirmedCodes.count
         current.inPrinter = flights.count
+        current.triggerMode = triggered
         return current
     }
 

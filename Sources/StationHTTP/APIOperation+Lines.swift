@@ -58,7 +58,7 @@ extension APIOperation {
         summary: "Leaves trigger mode once every triggered label is printed and verified. Answers at once.",
         role: .operator_, parameters: [lineParameter],
         answers: [lineAnswer(202, "The run ends once its labels settle."), unknownLine,
-                  .error(409, "No run is under way on the line (`line-refused`)."), lineDown])
+                  .error(409, "The line is not in trigger mode (`line-refused`)."), lineDown])
 
     static let linePrinter = APIOperation(
         id: "linePrinter", method: .get, path: "/api/v1/lines/{line}/printer", summary: "The line's printer: connection, state, problems.",

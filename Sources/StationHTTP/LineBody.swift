@@ -45,6 +45,8 @@ struct LineBody: Encodable {
     /// The operator's or printer's reason for a pause, or the alarm that stopped the line.
     let reason: String?
     let batch: Int64?
+    /// `continuous` or `trigger`; null before the line's first run.
+    let mode: String?
     let run: Int
     let target: Int
     let issued: Int
@@ -74,6 +76,7 @@ struct LineBody: Encodable {
         case .idle, .running: nil
         }
         batch = status.batch
+        mode = status.batch == nil ? nil : status.triggerMode ? "trigger" : "continuous"
         run = status.run
         target = status.target
         issued = status.issued
@@ -103,6 +106,7 @@ struct LineBody: Encodable {
         try container.encode(state, forKey: .state)
         try container.encode(reason, forKey: .reason)
         try container.encode(batch, forKey: .batch)
+        try container.encode(mode, forKey: .mode)
         try container.encode(run, forKey: .run)
         try container.encode(target, forKey: .target)
         try container.encode(issued, forKey: .issued)
@@ -121,7 +125,7 @@ struct LineBody: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case line, state, reason, batch, run, target, issued, printed, voided, unconfirmed, good, remaining, printer, verdicts
+        case line, state, reason, batch, mode, run, target, issued, printed, voided, unconfirmed, good, remaining, printer, verdicts
         case verifiedPass = "verified_pass"
         case verifiedFail = "verified_fail"
         case unconfirmedCodes = "unconfirmed_codes"

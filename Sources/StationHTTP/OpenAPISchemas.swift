@@ -23,13 +23,14 @@ enum OpenAPISchemas {
     /// A line's keys: `Line` has these alone, a dashboard line these and its reconciliation and chart.
     private static let lineProperties: [String: JSONValue] = Dictionary(uniqueKeysWithValues: lineCounts.map { ($0, integer) }).merging([
         "line": string, "state": Schema.enumeration(["idle", "running", "paused", "stopped", "unavailable"]), "reason": nullable("string"),
-        "batch": nullable("integer"), "unconfirmed_codes": strings, "printer": Schema.ref("LinePrinter"), "label_images": strings,
+        "batch": nullable("integer"), "mode": ["type": ["string", "null"], "enum": ["continuous", "trigger", .null]],
+        "unconfirmed_codes": strings, "printer": Schema.ref("LinePrinter"), "label_images": strings,
         "verdicts": ["type": "array", "items": object([
             "time": ["type": "string", "format": "date-time"], "code": string, "passed": boolean, "grade": nullable("string"),
             "score": nullable("number"),
         ], required: ["time", "code", "passed", "grade", "score"])],
     ]) { $1 }
-    private static let lineRequired = ["line", "state", "reason", "batch", "unconfirmed_codes", "printer", "label_images", "verdicts"] + lineCounts
+    private static let lineRequired = ["line", "state", "reason", "batch", "mode", "unconfirmed_codes", "printer", "label_images", "verdicts"] + lineCounts
 
     static let all: [String: JSONValue] = [
         "APIErrorBody": object([

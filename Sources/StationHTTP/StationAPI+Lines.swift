@@ -88,8 +88,8 @@ extension StationAPI {
     func finishLine(_ context: StationRequestContext) async throws -> Response {
         let line = try workflow(context)
         let status = await line.snapshot
-        guard status.state != .idle else {
-            throw APIError(.conflict, "line-refused", "line \(line.settings.id) has no run under way")
+        guard status.triggerMode else {
+            throw APIError(.conflict, "line-refused", "line \(line.settings.id) is not in trigger mode; a continuous run ends by itself")
         }
         Task { _ = await line.finishTriggered() }
         return JSONResponse.make(LineBody(status), status: .accepted)

@@ -30,6 +30,9 @@ struct LineRouteTests {
             let started = try await client.post("/api/v1/lines/line-1/start", as: .operator_, json: #"{"batch":\#(batch),"count":12}"#)
             #expect(started.status == 202, "\(started.text)")
             #expect(started.json["batch"] as? Int == Int(batch) && started.json["target"] as? Int == 12)
+            #expect(started.json["mode"] as? String == "continuous")
+            let finishContinuous = try await client.send(.post, "/api/v1/lines/line-1/finish", as: .operator_)
+            #expect(finishContinuous.status == 409 && finishContinuous.error?.message.contains("not in trigger mode") == true)
             let again = try await client.post("/api/v1/lines/line-1/start", as: .operator_, json: #"{"batch":\#(batch),"count":1}"#)
             #expect(again.status == 409 && again.error?.error == "line-refused")
 
@@ -129,7 +132,7 @@ struct LineRouteTests {
             #expect(idleFinish.status == 409)
 
             let started = try await client.post("/api/v1/lines/line-1/start", as: .operator_, json: #"{"batch":\#(batch),"mode":"trigger"}"#)
-            #expect(started.status == 202 && started.json["target"] as? Int == 0)
+            #expect(started.status == 202 && started.json["target"] as? Int == 0 && started.json["mode"] as? String == "trigger")
             for expected in 1...3 {
                 let trigger = try await client.send(.post, "/api/v1/lines/line-1/triggers", as: .operator_)
                 #expect(trigger.status == 202 && trigger.json["target"] as? Int == expected)
