@@ -38,11 +38,15 @@ struct LinePrinter: Sendable {
                 throw StationError(subject, "cannot create the label folder \(labelFolder): \(error)")
             }
             let group = Self.renderingLoops
+            // Drawing is most of a virtual printer's work, and only verification looks at the
+            // drawings; a printer that does not draw has no label images to write either.
+            let renders = settings.verification == .printerRenders
             let printer: VirtualPrinter
             let server: Channel
             do {
                 printer = VirtualPrinter(
-                    configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: labelFolder, faults: faults, renders: true),
+                    configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: renders ? labelFolder : nil,
+                                         faults: faults, renders: renders),
                     fonts: try PrinterFonts.installed(), eventLoop: group.next())
                 server = try await PrinterServer.start(printer: printer, host: "127.0.0.1", port: 0, group: group)
             } catch {

@@ -14,7 +14,8 @@ struct LineFixture {
     let batch: Batch
 
     static func start(quantity: Int, faults: [String] = [], maximumConsecutiveFailures: Int = 3,
-                      labelsInPrinter: Int = 4, logger: Logger? = nil) async throws -> LineFixture {
+                      labelsInPrinter: Int = 4, verification: LineSettings.VerificationSource = .printerRenders,
+                      logger: Logger? = nil) async throws -> LineFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("station-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let ledger = try SQLiteLedger(path: "\(folder)/ledger.sqlite", station: "test-station")
@@ -22,7 +23,8 @@ struct LineFixture {
             BatchSpec(gtin: "06901234567892", lot: "T\(quantity)", productionDate: "250301", quantity: quantity, overagePercent: 100))
         var printerFaults = PrinterFaults()
         for fault in faults { try printerFaults.set(fault) }
-        let settings = LineSettings(id: "line-t", maximumConsecutiveFailures: maximumConsecutiveFailures, labelsInPrinter: labelsInPrinter)
+        let settings = LineSettings(id: "line-t", verification: verification, maximumConsecutiveFailures: maximumConsecutiveFailures,
+                                    labelsInPrinter: labelsInPrinter)
         var options = LineWorkflow.Options(printerFaults: printerFaults)
         if let logger { options.logger = logger }
         let workflow = try await LineWorkflow.start(settings: settings, ledger: ledger, labelFolder: "\(folder)/labels", options: options)
