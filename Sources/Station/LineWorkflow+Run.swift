@@ -142,7 +142,7 @@ extension LineWorkflow {
                         guard needed > 0 else { break }
                         let block = min(needed, max(settings.labelsInPrinter, 16))
                         do {
-                            pool = try await ledger.issue(batch: batch.id, count: block)
+                            pool = try await ledger.issue(batch: batch.id, count: block)[...]
                         } catch {
                             throw StationError("line \(settings.id)", "cannot issue \(block) codes for batch \(batch.id): \(error)")
                         }
@@ -150,7 +150,7 @@ extension LineWorkflow {
                         continue
                     }
                     guard stillToSend > 0 else { break }
-                    try await send(pool.removeFirst(), of: batch)
+                    try await sendPooled(of: batch)
                 } catch {
                     raise(alarm: error.description)
                 }
@@ -164,10 +164,40 @@ extension LineWorkflow {
     /// Renders one label and hands it to the link.
     private func send(_ code: IssuedCode, of batch: Batch) async throws(StationError) {
         let label = try labels.label(for: code, of: batch)
+        track(label)
+        await printer.link.submit(label.format, quantity: 1, reference: label.code)
+    }
+
+    /// Labels from the pool handed to the link together, at most this many.
+    static let labelsPerSubmit = 16
+
+    /// Renders pooled labels while the window and the run have room, up to `labelsPerSubmit`,
+    /// and hands them to the link in one call: at a fast printer the hop to the link's actor
+    /// and back cost as much as a label, and sixteen labels are a few milliseconds of
+    /// rendering, never long enough to leave the printer waiting. Labels rendered before one
+    /// that cannot be are handed over all the same.
+    private func sendPooled(of batch: Batch) async throws(StationError) {
+        var jobs: [(format: [UInt8], quantity: Int, reference: String?)] = []
+        var failure: StationError?
+        while jobs.count < Self.labelsPerSubmit, stillToSend > 0, flights.count < settings.labelsInPrinter, let code = pool.popFirst() {
+            do {
+                let label = try labels.label(for: code, of: batch)
+                track(label)
+                jobs.append((label.format, 1, label.code))
+            } catch {
+                failure = error
+                break
+            }
+        }
+        if !jobs.isEmpty { await printer.link.submit(contentsOf: jobs) }
+        if let failure { throw failure }
+    }
+
+    /// Notes a label as in the printer, and how its render is matched to it.
+    private func track(_ label: LineLabel) {
         flights[label.code] = label.expected
         codesByFormat[label.formatHash] = label.code
         formatOfCode[label.code] = label.formatHash
-        await printer.link.submit(label.format, quantity: 1, reference: label.code)
     }
 
     /// Stops the line with an alarm for the lead; labels in the printer still settle.

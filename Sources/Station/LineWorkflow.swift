@@ -80,8 +80,9 @@ public actor LineWorkflow {
     var alarm: String?
     var operatorPaused = false
     var consecutiveFailures = 0
-    /// Issued codes not yet sent to the link, oldest first.
-    var pool: [IssuedCode] = []
+    /// Issued codes not yet sent to the link, oldest first; a slice, so taking the first is
+    /// not a shift of the whole block.
+    var pool: ArraySlice<IssuedCode> = []
     /// Labels handed to the link whose job has not reached a final state, by code.
     var flights: [String: ExpectedSymbol] = [:]
     /// Printed labels waiting for their render's verdict.
