@@ -140,7 +140,7 @@ extension LineWorkflow {
                     let needed = stillToSend - pool.count
                     if pool.isEmpty {
                         guard needed > 0 else { break }
-                        let block = min(needed, max(settings.labelsInPrinter, 16))
+                        let block = min(needed, max(settings.labelsInPrinter, Self.codesPerIssue))
                         do {
                             pool = try await ledger.issue(batch: batch.id, count: block)[...]
                         } catch {
@@ -160,6 +160,12 @@ extension LineWorkflow {
         publish()
         checkRunEnd()
     }
+
+    /// Codes issued at a time, at least, when the run needs that many: a block is one durable
+    /// commit, a disk flush the pump waits for, so a line at a fast printer waits for one per
+    /// 256 labels rather than one per window. Codes a stopped run leaves in the pool stay
+    /// issued and unused, and the batch's next run prints them first.
+    static let codesPerIssue = 256
 
     /// Renders one label and hands it to the link.
     private func send(_ code: IssuedCode, of batch: Batch) async throws(StationError) {

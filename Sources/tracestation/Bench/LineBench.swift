@@ -31,7 +31,7 @@ struct LineBench {
 
     /// A part of a label's path, timed alone.
     enum Part: String, CaseIterable {
-        case issue = "issue codes (ledger, blocks of 16)"
+        case issue = "issue codes (ledger, blocks of 256)"
         case label = "label to ZPL (layout, raster, ^GF Z64)"
         case print = "print over loopback, odometer-confirmed (window 256, render off)"
         case record = "record sent + printed (ledger, group commit)"
@@ -155,7 +155,7 @@ struct LineBench {
         var codes: [IssuedCode] = []
         var start = clock.now
         while codes.count < count {
-            codes += try await ledger.issue(batch: batch.id, count: min(16, count - codes.count))
+            codes += try await ledger.issue(batch: batch.id, count: min(256, count - codes.count))
         }
         result[.issue] = (clock.now - start).microseconds / Double(count)
 
