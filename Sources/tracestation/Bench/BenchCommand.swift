@@ -19,7 +19,19 @@ struct BenchCommand: AsyncParsableCommand {
             connection (the transport ceiling, the target) and with a new connection per job. Build \
             in release mode first (`make bench` does). For the statistical suite see Benchmarks/.
 
-            line-end-to-end runs the whole line workflow, each run on a fresh SQLite ledger file in             a temporary folder: a batch is created, then `run` prints --line-labels good labels,             each issued, rendered to ZPL (the line's product-60x40 template on virtual-203), sent             over loopback TCP to an in-process virtual printer at unlimited speed, proven printed             by its odometer and recorded. Its setups side by side: one line without verification             (the printer counts and does not draw: the software path alone) with 256 labels in             the printer and with the default 16; one line verified from the printer's renders             (drawn, decoded, graded; a twentieth of the labels); and --parallel-lines lines at             once, each with its own batch and printer, sharing the labels and the ledger. Every             run must reconcile (the odometer, the line's counts and the ledger agree; the batch             balances) or the bench fails. Below, where the time goes: each part of a label's             path timed alone on one thread. The table's row is the first setup; the target is             2,000 labels a second, so that software is never the line's bottleneck.
+            line-end-to-end runs the whole line workflow, each run on a fresh SQLite ledger file in \
+            a temporary folder: a batch is created, then `run` prints --line-labels good labels, \
+            each issued, rendered to ZPL (the line's product-60x40 template on virtual-203), sent \
+            over loopback TCP to an in-process virtual printer at unlimited speed, proven printed \
+            by its odometer and recorded. Its setups side by side: one line without verification \
+            (the printer counts and does not draw: the software path alone) with 256 labels in \
+            the printer and with the default 16; one line verified from the printer's renders \
+            (drawn, decoded, graded; a twentieth of the labels); and --parallel-lines lines at \
+            once, each with its own batch and printer, sharing the labels and the ledger. Every \
+            run must reconcile (the odometer, the line's counts and the ledger agree; the batch \
+            balances) or the bench fails. Below, where the time goes: each part of a label's \
+            path timed alone on one thread. The table's row is the first setup; the target is \
+            2,000 labels a second, so that software is never the line's bottleneck.
             """
     )
 
@@ -93,7 +105,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let camera = try steps.contains(.cameraFrame) ? CameraFrameWorkload(anchors: anchors!, folder: scratch) : nil
         let timesPrinting = steps.contains(.printJobs) || steps.contains(.printJobsPerConnection)
-        var line = steps.contains(.lineEndToEnd) ? LineBench(labels: lineLabels, lines: parallelLines, folder: scratch + "/line") : nil
+        let line = steps.contains(.lineEndToEnd) ? LineBench(labels: lineLabels, lines: parallelLines, folder: scratch + "/line") : nil
         for _ in 0..<trials {
             // Station and probe alternate within each trial, so drift hits both alike.
             if steps.contains(.encode) {
@@ -144,9 +156,9 @@ struct BenchCommand: AsyncParsableCommand {
                     return try printerRender.render(rendered)
                 })
             }
-            if line != nil {
-                try await line!.trial()
-                samples[.lineEndToEnd, default: ([], [])].ours = line!.referenceMicroseconds
+            if let line {
+                try await line.trial()
+                samples[.lineEndToEnd, default: ([], [])].ours = line.referenceMicroseconds
             }
             if let camera {
                 samples[.cameraFrame, default: ([], [])].ours.append(median(try (0..<max(3, decodes / 4)).map { _ in try camera.decodeAndMatch() }))
@@ -254,7 +266,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
         case .printJobs: "2 KB ZPL job to virtual printer, loopback, render off, confirmed (vs C raw TCP, one connection)"
         case .printJobsPerConnection: "same 2 KB ZPL jobs (vs C raw TCP, new connection per job; context only)"
         case .printerRender: "virtual printer draws the 60×40 product label's ZPL (203 dpi)"
-        case .lineEndToEnd: "whole line, SQLite ledger, loopback virtual printer, no verification (see below)"
+        case .lineEndToEnd: "whole line: 1 line, no verification, 256 labels in the printer, SQLite, loopback (see below)"
         }
     }
 

@@ -16,7 +16,7 @@ import ZPL
 ///
 /// Beside the rates, each part of that path is timed alone on one thread, with the public
 /// calls the line makes, to say where the time goes.
-struct LineBench {
+final class LineBench {
     /// One way of running the line.
     struct Setup {
         let name: String
@@ -55,7 +55,7 @@ struct LineBench {
     /// line, which draws and decodes each label, prints a twentieth of them.
     init(labels: Int, lines: Int, folder: String) {
         self.folder = folder
-        let verified = max(50, labels / 20)
+        let verified = max(1, labels / 20)
         setups = [
             Setup(name: "1 line, no verification, labels_in_printer \(Self.referenceWindow)", lines: 1, verifies: false,
                   labelsInPrinter: Self.referenceWindow, labels: labels),
@@ -75,7 +75,7 @@ struct LineBench {
     var referenceMicroseconds: [Double] { rates[0].map { 1e6 / $0 } }
 
     /// Runs every setup once, then times the parts.
-    mutating func trial() async throws {
+    func trial() async throws {
         for (index, setup) in setups.enumerated() {
             rates[index].append(try await run(setup))
         }
@@ -85,7 +85,7 @@ struct LineBench {
     }
 
     /// Labels a second over all lines of `setup`, from the first `run` until the last returns.
-    private mutating func run(_ setup: Setup) async throws -> Double {
+    private func run(_ setup: Setup) async throws -> Double {
         runs += 1
         let here = "\(folder)/run-\(runs)"
         try FileManager.default.createDirectory(atPath: here, withIntermediateDirectories: true)
@@ -142,7 +142,7 @@ struct LineBench {
     }
 
     /// Microseconds per label of each part, over `count` labels (a twentieth for verification).
-    private mutating func timeParts(labels count: Int) async throws -> [Part: Double] {
+    private func timeParts(labels count: Int) async throws -> [Part: Double] {
         runs += 1
         let here = "\(folder)/parts-\(runs)"
         try FileManager.default.createDirectory(atPath: here, withIntermediateDirectories: true)
