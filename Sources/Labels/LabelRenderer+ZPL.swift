@@ -20,8 +20,9 @@ extension LabelRenderer {
         try zpl(of: layout(values))
     }
 
-    /// The format of a laid-out label, whatever lint thought of it.
-    func zpl(of layout: LabelLayout) throws(LabelError) -> ZPLFormat {
+    /// The format of a laid-out label, whatever lint thought of it: a caller that needs the
+    /// layout as well (a line reads the expected symbol from it) lays a label out only once.
+    public func zpl(of layout: LabelLayout) throws(LabelError) -> ZPLFormat {
         var format = try zplBase()
         do {
             switch device.zplMode {

@@ -54,7 +54,7 @@ final class LineLabels {
             guard let expected = Self.expectedSymbol(in: layout) else {
                 throw StationError(subject, "template \"\(renderer.template.file)\" has no QR code or barcode to verify the label by")
             }
-            let format = try renderer.zpl(filled).bytes
+            let format = try renderer.zpl(of: layout).bytes
             return LineLabel(code: issued.value, format: format, formatHash: VirtualPrinter.formatHash(format), expected: expected)
         } catch let error as StationError {
             throw error

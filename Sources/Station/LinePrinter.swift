@@ -39,12 +39,16 @@ struct LinePrinter: Sendable {
                 throw StationError(subject, "cannot create the label folder \(labelFolder): \(error)")
             }
             let group = Self.renderingLoops
+            // Drawing is most of a virtual printer's work, and only verification looks at the
+            // drawings (its renders, or a simulated camera fed from them); a printer that does
+            // not draw has no label images to write either.
+            let renders = settings.verification != .none
             let printer: VirtualPrinter
             let server: Channel
             do {
                 printer = VirtualPrinter(
-                    configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: labelFolder, faults: faults, renders: true,
-                                         keptLabelFiles: keptLabelFiles),
+                    configuration: .init(dotsPerMillimetre: dotsPerMillimetre, outputDirectory: renders ? labelFolder : nil,
+                                         faults: faults, renders: renders, keptLabelFiles: keptLabelFiles),
                     fonts: try PrinterFonts.installed(), eventLoop: group.next())
                 server = try await PrinterServer.start(printer: printer, host: "127.0.0.1", port: 0, group: group)
             } catch {

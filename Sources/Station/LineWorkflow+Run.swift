@@ -79,7 +79,7 @@ extension LineWorkflow {
         try await journalRun(of: found, target: target, triggered: triggered)
         if batch?.id != id {
             // Another batch's leftovers stay in the ledger as they are: unused, or failed.
-            pool = unsent
+            pool = unsent[...]
             owedReprints.removeAll()
         }
         batch = found
@@ -129,7 +129,8 @@ extension LineWorkflow {
             var outgoing: [LineLabel] = []
             // Printed labels awaiting their verdict are bounded too: a line must not run ahead of its
             // verification, or failures in a row would stop it only labels later.
-            while canPump, flights.count < settings.labelsInPrinter, awaitingVerdict.count < settings.labelsInPrinter, let batch {
+            while canPump, outgoing.count < Self.labelsPerSubmit, flights.count < settings.labelsInPrinter,
+                  awaitingVerdict.count < settings.labelsInPrinter, let batch {
                 do throws(StationError) {
                     if let owed = owedReprints.first {
                         // The failed verdict must be on record before the void.
@@ -150,9 +151,9 @@ extension LineWorkflow {
                     let needed = stillToSend - pool.count
                     if pool.isEmpty {
                         guard needed > 0 else { break }
-                        let block = min(needed, max(settings.labelsInPrinter, 16))
+                        let block = min(needed, max(settings.labelsInPrinter, Self.codesPerIssue))
                         do {
-                            pool = try await ledger.issue(batch: batch.id, count: block)
+                            pool = try await ledger.issue(batch: batch.id, count: block)[...]
                         } catch {
                             throw StationError("line \(settings.id)", "cannot issue \(block) codes for batch \(batch.id): \(error)")
                         }
@@ -160,17 +161,33 @@ extension LineWorkflow {
                         continue
                     }
                     guard stillToSend > 0 else { break }
-                    outgoing.append(try prepare(pool.removeFirst(), of: batch))
+                    guard let code = pool.popFirst() else { continue }
+                    outgoing.append(try prepare(code, of: batch))
                 } catch {
                     raise(alarm: error.description)
                 }
             }
-            await submit(outgoing)
+            if !outgoing.isEmpty {
+                await submit(outgoing)
+                // The window may have room for more.
+                pumpAgain = true
+            }
         } while pumpAgain && canPump
         pumping = false
         publish()
         checkRunEnd()
     }
+
+    /// Codes issued at a time, at least, when the run needs that many: a block is one durable
+    /// commit, a disk flush the pump waits for, so a line at a fast printer waits for one per
+    /// 256 labels rather than one per window. Codes a stopped run leaves in the pool stay
+    /// issued and unused, and the batch's next run prints them first.
+    static let codesPerIssue = 256
+
+    /// Labels handed to the link together, at most: at a fast printer the hop to the link's
+    /// actor and back costs as much as a label, and sixteen labels are a few milliseconds of
+    /// rendering, never long enough to leave the printer waiting.
+    static let labelsPerSubmit = 16
 
     /// Renders one label and counts it in the printer.
     private func prepare(_ code: IssuedCode, of batch: Batch) throws(StationError) -> LineLabel {
@@ -181,9 +198,10 @@ extension LineWorkflow {
         return label
     }
 
-    /// Records the labels `sent`, then hands them to the link. Written ahead: a label the
-    /// printer may have received is never merely `issued` in the ledger, so after a crash the
-    /// codes still `issued` were never sent and can be printed, and those `sent` are flagged.
+    /// Records the labels `sent`, then hands them to the link in one call. Written ahead: a
+    /// label the printer may have received is never merely `issued` in the ledger, so after a
+    /// crash the codes still `issued` were never sent and can be printed, and those `sent`
+    /// are flagged.
     private func submit(_ labels: [LineLabel]) async {
         guard !labels.isEmpty else { return }
         do {
@@ -197,10 +215,9 @@ extension LineWorkflow {
             raise(alarm: "the ledger refused to record \(labels.count) label(s) sent: \(error)")
             return
         }
-        for label in labels {
-            sentAt[label.code] = .now
-            await printer.link.submit(label.format, quantity: 1, reference: label.code)
-        }
+        let now = ContinuousClock.now
+        for label in labels { sentAt[label.code] = now }
+        await printer.link.submit(contentsOf: labels.map { ($0.format, 1, $0.code) })
     }
 
     /// Stops the line with an alarm for the lead; labels in the printer still settle.

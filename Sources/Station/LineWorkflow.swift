@@ -68,7 +68,8 @@ public actor LineWorkflow {
     public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
     /// The in-process printer of a `.virtual` line, for drills and tests (faults, odometer).
     public nonisolated let virtualPrinter: VirtualPrinter?
-    /// Where the virtual printer writes `label-<n>.png` and `labels.jsonl`.
+    /// Where the virtual printer writes `label-<n>.png` and `labels.jsonl`; it draws labels
+    /// only for a line that verifies from its renders, so other lines write nothing there.
     public nonisolated let labelFolder: String
     let ledger: any LedgerStore
     let labels: LineLabels
@@ -103,8 +104,9 @@ public actor LineWorkflow {
     /// The run as written to the journal when it began.
     var journaledRun: LineRunJournal.Run?
     var consecutiveFailures = 0
-    /// Issued codes not yet sent to the link, oldest first.
-    var pool: [IssuedCode] = []
+    /// Issued codes not yet sent to the link, oldest first; a slice, so taking the first is
+    /// not a shift of the whole block.
+    var pool: ArraySlice<IssuedCode> = []
     /// Labels handed to the link whose job has not reached a final state, by code.
     var flights: [String: ExpectedSymbol] = [:]
     /// Printed labels waiting for their render's or their camera image's verdict.
@@ -153,7 +155,8 @@ public actor LineWorkflow {
     }
 
     /// Starts the line's printer (a virtual one in-process for `.virtual`) and listens to it.
-    /// Label images go to `labelFolder`. Refuses settings it cannot run, saying which and why.
+    /// Label images, when the line verifies from the printer's renders, go to `labelFolder`.
+    /// Refuses settings it cannot run, saying which and why.
     public static func start(settings: LineSettings, ledger: any LedgerStore, library: LabelLibrary = .standard(),
                              labelFolder: String, options: Options = Options()) async throws(StationError) -> LineWorkflow {
         let subject = "line \(settings.id)"

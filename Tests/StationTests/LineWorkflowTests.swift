@@ -23,6 +23,22 @@ struct LineWorkflowTests {
         #expect(try await line.ledger.verifyAudit(trustedKey: nil).isIntact)
     }
 
+    @Test("A line that does not verify prints every label once, and its printer draws none of them")
+    func unverifiedRun() async throws {
+        // More labels than one hand-over to the link, in a window that takes several.
+        let line = try await LineFixture.start(quantity: 50, labelsInPrinter: 40) { settings, _ in settings.verification = .none }
+        defer { Task { await line.finish() } }
+        let status = try await line.run(50)
+        #expect(status.state == .idle && status.good == 50 && status.printed == 50 && status.issued == 50)
+        #expect(status.verifiedPass == 0 && status.voided == 0 && status.unconfirmed == 0 && status.lastLabelImages.isEmpty)
+        let printer = try #require(line.workflow.virtualPrinter)
+        let renders = await printer.configuration.renders
+        #expect(await printer.odometer == 50 && !renders)
+        #expect(!FileManager.default.fileExists(atPath: "\(line.folder)/labels/labels.jsonl"))
+        let counts = try await line.ledger.reconcile(batch: line.batch.id)
+        #expect(counts.issued == 50 && counts.printedConfirmed == 50 && counts.sent == 0 && counts.unused == 0, "\(counts.table)")
+    }
+
     @Test("An unreadable label is voided and reprinted with a new code linked to it")
     func damagedLabel() async throws {
         let line = try await LineFixture.start(quantity: 6, faults: ["damage-label=3"])

@@ -7,7 +7,7 @@ import Verification
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time QR encoding, QR to PNG, label decoding and printing, beside the in-process C lower bounds.",
+        abstract: "Time QR encoding, QR to PNG, label decoding, printing and the whole line, beside the in-process C lower bounds.",
         discussion: """
             Each step is timed over several trials and the median is reported. With --anchors, \
             the C probes in that folder (shared/bench/anchors: libqrencode, libpng and libzbar \
@@ -18,6 +18,20 @@ struct BenchCommand: AsyncParsableCommand {
             loopback (render off), each proven printed by the odometer, beside a C client pushing the same bytes to a C sink: on one \
             connection (the transport ceiling, the target) and with a new connection per job. Build \
             in release mode first (`make bench` does). For the statistical suite see Benchmarks/.
+
+            line-end-to-end runs the whole line workflow, each run on a fresh SQLite ledger file in \
+            a temporary folder: a batch is created, then `run` prints --line-labels good labels, \
+            each issued, rendered to ZPL (the line's product-60x40 template on virtual-203), sent \
+            over loopback TCP to an in-process virtual printer at unlimited speed, proven printed \
+            by its odometer and recorded. Its setups side by side: one line without verification \
+            (the printer counts and does not draw: the software path alone) with 256 labels in \
+            the printer and with the default 16; one line verified from the printer's renders \
+            (drawn, decoded, graded; a twentieth of the labels); and --parallel-lines lines at \
+            once, each with its own batch and printer, sharing the labels and the ledger. Every \
+            run must reconcile (the odometer, the line's counts and the ledger agree; the batch \
+            balances) or the bench fails. Below, where the time goes: each part of a label's \
+            path timed alone on one thread. The table's row is the first setup; the target is \
+            2,000 labels a second, so that software is never the line's bottleneck.
             """
     )
 
@@ -39,6 +53,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Time only this step, named as in --json (repeatable); all steps by default.", valueName: "STEP"))
     var only: [Step] = []
 
+    @Option(help: ArgumentHelp("Good labels per run of the line-end-to-end step (shared by the parallel lines).", valueName: "N"))
+    var lineLabels = 20_000
+
+    @Option(help: ArgumentHelp("Lines run at once in the line-end-to-end step's parallel setups.", valueName: "N"))
+    var parallelLines = 8
+
     @Flag(help: "Print one JSON object per step instead of a table.")
     var json = false
 
@@ -52,8 +72,8 @@ struct BenchCommand: AsyncParsableCommand {
     var reportCodes = 100_000
 
     func validate() throws {
-        guard trials >= 1, labels >= 1, decodes >= 1, jobs >= 1 else {
-            throw ValidationError("--trials, --labels, --decodes and --jobs must be at least 1")
+        guard trials >= 1, labels >= 1, decodes >= 1, jobs >= 1, lineLabels >= 1, parallelLines >= 1 else {
+            throw ValidationError("--trials, --labels, --decodes, --jobs, --line-labels and --parallel-lines must be at least 1")
         }
         guard ledgerCodes >= 0, reportCodes >= 0 else { throw ValidationError("--ledger-codes and --report-codes must be 0 or more") }
     }
@@ -85,6 +105,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let camera = try steps.contains(.cameraFrame) ? CameraFrameWorkload(anchors: anchors!, folder: scratch) : nil
         let timesPrinting = steps.contains(.printJobs) || steps.contains(.printJobsPerConnection)
+        let line = steps.contains(.lineEndToEnd) ? LineBench(labels: lineLabels, lines: parallelLines, folder: scratch + "/line") : nil
         for _ in 0..<trials {
             // Station and probe alternate within each trial, so drift hits both alike.
             if steps.contains(.encode) {
@@ -135,6 +156,10 @@ struct BenchCommand: AsyncParsableCommand {
                     return try printerRender.render(rendered)
                 })
             }
+            if let line {
+                try await line.trial()
+                samples[.lineEndToEnd, default: ([], [])].ours = line.referenceMicroseconds
+            }
             if let camera {
                 samples[.cameraFrame, default: ([], [])].ours.append(median(try (0..<max(3, decodes / 4)).map { _ in try camera.decodeAndMatch() }))
                 samples[.cameraFrame]!.anchor.append(try camera.zxingDecode(iterations: max(3, decodes / 4)))
@@ -176,6 +201,7 @@ struct BenchCommand: AsyncParsableCommand {
             print(probes == nil ? "(no --anchors: station figures only)\n" : "C lower bounds built from \(anchors!) and run in the same loop\n")
             BenchResult.printTable(results)
         }
+        try line?.printReport(json: json)
         if ledgerCodes > 0 {
             if !json { print("\nLedger: a batch of \(ledgerCodes) codes, durable commits") }
             try await LedgerBench(codes: ledgerCodes, block: 10_000, events: min(100_000, ledgerCodes), callers: 64)
@@ -217,6 +243,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
     case printJobs = "print-jobs-loopback"
     case printJobsPerConnection = "print-jobs-loopback-vs-connection-per-job"
     case printerRender = "virtual-printer-render"
+    case lineEndToEnd = "line-end-to-end"
 
     enum Target {
         /// At most this multiple of the C lower bound.
@@ -239,6 +266,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
         case .printJobs: "2 KB ZPL job to virtual printer, loopback, render off, confirmed (vs C raw TCP, one connection)"
         case .printJobsPerConnection: "same 2 KB ZPL jobs (vs C raw TCP, new connection per job; context only)"
         case .printerRender: "virtual printer draws the 60×40 product label's ZPL (203 dpi)"
+        case .lineEndToEnd: "whole line: 1 line, no verification, 256 labels in the printer, SQLite, loopback (see below)"
         }
     }
 
@@ -250,6 +278,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
         case .productZPL: .perSecond(20_000)
         case .productPNG: .perSecond(1_000)
         case .printerRender: .perSecond(500)
+        case .lineEndToEnd: .perSecond(2_000)
         case .printJobs: .shareOfRate(0.5)
         case .printJobsPerConnection: nil
         case .cameraFrame: .ratio(1.0)

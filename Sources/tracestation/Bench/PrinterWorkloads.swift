@@ -14,10 +14,13 @@ struct LoopbackPrintWorkload {
     let printer: VirtualPrinter
     let server: Channel
     let formats: [[UInt8]]
+    let linkConfiguration: PrinterLink.Configuration
 
-    /// `formats` are padded to `jobBytes` and sent in turn.
-    init(formats: [[UInt8]]) async throws {
-        self.formats = try formats.map(Self.padded)
+    /// `formats` are sent in turn, padded to `jobBytes` unless `padded` is false, on links
+    /// configured as `link`.
+    init(formats: [[UInt8]], padded: Bool = true, link: PrinterLink.Configuration = PrinterLink.Configuration()) async throws {
+        self.formats = padded ? try formats.map(Self.padded) : formats
+        linkConfiguration = link
         printer = VirtualPrinter(configuration: .init(renders: false), fonts: try PrinterFonts.installed())
         server = try await PrinterServer.start(printer: printer, port: 0)
     }
@@ -28,7 +31,7 @@ struct LoopbackPrintWorkload {
         let before = await printer.odometer
         let clock = ContinuousClock()
         let start = clock.now
-        let link = PrinterLink(host: "127.0.0.1", port: server.localAddress!.port!, group: linkLoop)
+        let link = PrinterLink(host: "127.0.0.1", port: server.localAddress!.port!, configuration: linkConfiguration, group: linkLoop)
         // The station must consume the events; counting them is part of the path timed.
         let printed = Task {
             var printed = 0
