@@ -7,8 +7,10 @@ import VirtualPrinter
 
 /// Fills the line's template for each issued code and renders it as ZPL.
 ///
-/// Owns a `LabelRenderer` (a FreeType face), so it belongs to the line's actor.
-final class LineLabels {
+/// Owns a `LabelRenderer` (a FreeType face) and a per-batch cache, so it must be used by one
+/// thread at a time: `LabelRenderers` gives each of its own to one task at a time, which is
+/// why it is `@unchecked Sendable`.
+final class LineLabels: @unchecked Sendable {
     let renderer: LabelRenderer
     /// Product particulars: the template's sample, overridden by the line's values.
     let values: FieldValues

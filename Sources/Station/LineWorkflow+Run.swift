@@ -122,15 +122,18 @@ extension LineWorkflow {
 
     /// Keeps the printer fed: reprints owed first, then codes from the pool, issuing a block
     /// when it runs dry, never more than `labelsInPrinter` labels with the link at a time,
-    /// nor more than that many awaiting their verdict.
+    /// nor more than that many awaiting their verdict. Each round gathers up to
+    /// `labelsPerSubmit` codes, renders them side by side, and hands them over; the hand-off
+    /// (its `sent` record, then the link) goes on while the next round renders.
     private func pump() async {
         repeat {
             pumpAgain = false
-            var outgoing: [LineLabel] = []
+            guard let batch else { break }
+            var codes: [IssuedCode] = []
             // Printed labels awaiting their verdict are bounded too: a line must not run ahead of its
             // verification, or failures in a row would stop it only labels later.
-            while canPump, outgoing.count < Self.labelsPerSubmit, flights.count < settings.labelsInPrinter,
-                  awaitingVerdict.count < settings.labelsInPrinter, let batch {
+            while canPump, codes.count < Self.labelsPerSubmit, flights.count + codes.count < settings.labelsInPrinter,
+                  awaitingVerdict.count < settings.labelsInPrinter {
                 do throws(StationError) {
                     if let owed = owedReprints.first {
                         // The failed verdict must be on record before the void.
@@ -145,13 +148,14 @@ extension LineWorkflow {
                         owedReprints.removeFirst()
                         status.voided += 1
                         status.issued += 1
-                        outgoing.append(try prepare(replacement, of: batch))
+                        codes.append(replacement)
                         continue
                     }
-                    let needed = stillToSend - pool.count
+                    // The codes gathered are not in the printer yet, nor owed: they count as sent.
+                    let unsent = stillToSend - codes.count
+                    guard unsent > 0 else { break }
                     if pool.isEmpty {
-                        guard needed > 0 else { break }
-                        let block = min(needed, max(settings.labelsInPrinter, Self.codesPerIssue))
+                        let block = min(unsent, max(settings.labelsInPrinter, Self.codesPerIssue))
                         do {
                             pool = try await ledger.issue(batch: batch.id, count: block)[...]
                         } catch {
@@ -160,18 +164,18 @@ extension LineWorkflow {
                         status.issued += pool.count
                         continue
                     }
-                    guard stillToSend > 0 else { break }
-                    guard let code = pool.popFirst() else { continue }
-                    outgoing.append(try prepare(code, of: batch))
+                    if let code = pool.popFirst() { codes.append(code) }
                 } catch {
                     raise(alarm: error.description)
                 }
             }
-            if !outgoing.isEmpty {
-                await submit(outgoing)
-                // The window may have room for more.
-                pumpAgain = true
-            }
+            guard !codes.isEmpty else { break }
+            let rendered = await labels.render(codes, of: batch)
+            for label in rendered.labels { track(label) }
+            handOver(rendered.labels)
+            if let failure = rendered.failure { raise(alarm: failure.description) }
+            // The window may have room for more.
+            pumpAgain = true
         } while pumpAgain && canPump
         pumping = false
         publish()
@@ -184,40 +188,44 @@ extension LineWorkflow {
     /// issued and unused, and the batch's next run prints them first.
     static let codesPerIssue = 256
 
-    /// Labels handed to the link together, at most: at a fast printer the hop to the link's
-    /// actor and back costs as much as a label, and sixteen labels are a few milliseconds of
-    /// rendering, never long enough to leave the printer waiting.
+    /// Labels rendered and handed to the link together, at most: at a fast printer the hop to
+    /// the link's actor and back costs as much as a label, and sixteen labels are a few
+    /// milliseconds of rendering, never long enough to leave the printer waiting.
     static let labelsPerSubmit = 16
 
-    /// Renders one label and counts it in the printer.
-    private func prepare(_ code: IssuedCode, of batch: Batch) throws(StationError) -> LineLabel {
-        let label = try labels.label(for: code, of: batch)
+    /// Counts a rendered label in the printer, and notes how its render is matched to it.
+    private func track(_ label: LineLabel) {
         flights[label.code] = label.expected
         codesByFormat[label.formatHash] = label.code
         formatOfCode[label.code] = label.formatHash
-        return label
     }
 
-    /// Records the labels `sent`, then hands them to the link in one call. Written ahead: a
-    /// label the printer may have received is never merely `issued` in the ledger, so after a
-    /// crash the codes still `issued` were never sent and can be printed, and those `sent`
-    /// are flagged.
-    private func submit(_ labels: [LineLabel]) async {
+    /// Records the labels `sent`, then hands them to the link in one call, after the hand-off
+    /// before it, so labels reach the printer in the order the ledger has them sent. Written
+    /// ahead: a label the printer may have received is never merely `issued` in the ledger,
+    /// so after a crash the codes still `issued` were never sent and can be printed, and
+    /// those `sent` are flagged.
+    private func handOver(_ labels: [LineLabel]) {
         guard !labels.isEmpty else { return }
-        do {
-            try await ledger.record(labels.map { change($0.code, .sent) })
-        } catch {
-            // Not sent: the codes stay `issued`, and the lead decides how the line goes on.
-            for label in labels {
-                flights[label.code] = nil
-                forget(label.code)
+        let before = handOff
+        handOff = Task {
+            await before?.value
+            do {
+                try await ledger.record(labels.map { change($0.code, .sent) })
+            } catch {
+                // Not sent: the codes stay `issued`, and the lead decides how the line goes on.
+                for label in labels {
+                    flights[label.code] = nil
+                    forget(label.code)
+                }
+                raise(alarm: "the ledger refused to record \(labels.count) label(s) sent: \(error)")
+                checkRunEnd()
+                return
             }
-            raise(alarm: "the ledger refused to record \(labels.count) label(s) sent: \(error)")
-            return
+            let now = ContinuousClock.now
+            for label in labels { sentAt[label.code] = now }
+            await printer.link.submit(contentsOf: labels.map { ($0.format, 1, $0.code) })
         }
-        let now = ContinuousClock.now
-        for label in labels { sentAt[label.code] = now }
-        await printer.link.submit(contentsOf: labels.map { ($0.format, 1, $0.code) })
     }
 
     /// Stops the line with an alarm for the lead; labels in the printer still settle.

@@ -3,6 +3,7 @@ import Labels
 import Ledger
 import Logging
 import NIOCore
+import NIOPosix
 import Printing
 import Verification
 import VirtualPrinter
@@ -72,7 +73,7 @@ public actor LineWorkflow {
     /// only for a line that verifies from its renders, so other lines write nothing there.
     public nonisolated let labelFolder: String
     let ledger: any LedgerStore
-    let labels: LineLabels
+    let labels: LabelRenderers
     /// Nil when the line does not verify its labels.
     let check: LabelCheck?
     let printer: LinePrinter
@@ -126,6 +127,8 @@ public actor LineWorkflow {
     /// Failed labels still to void and reprint, oldest first.
     var owedReprints: [(code: String, reason: String)] = []
     var pumping = false
+    /// The latest hand-off of rendered labels to the link; each waits for the one before.
+    var handOff: Task<Void, Never>?
     var pumpAgain = false
     var runWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -134,7 +137,7 @@ public actor LineWorkflow {
     var writing = false
     var drainWaiters: [CheckedContinuation<Void, Never>] = []
 
-    private init(settings: LineSettings, ledger: any LedgerStore, labels: LineLabels, check: LabelCheck?,
+    private init(settings: LineSettings, ledger: any LedgerStore, labels: LabelRenderers, check: LabelCheck?,
                  printer: LinePrinter, labelFolder: String, keptImages: Int, keptVerdicts: Int, journal: LineRunJournal?,
                  labelSettled: (@Sendable (Duration, Bool) -> Void)?, logger: Logger) {
         self.settings = settings
@@ -185,7 +188,9 @@ public actor LineWorkflow {
             }
             check = try LabelCheck(minimumGrade: settings.minimumGrade, line: settings.id)
         }
-        let labels = try LineLabels(library: library, settings: settings, values: options.values)
+        let labels = try LabelRenderers(count: System.coreCount) { () throws(StationError) in
+            try LineLabels(library: library, settings: settings, values: options.values)
+        }
         let printer = try await LinePrinter.start(settings, dotsPerMillimetre: labels.dotsPerMillimetre, labelFolder: labelFolder,
                                                   faults: options.printerFaults, linkConfiguration: options.link,
                                                   keptLabelFiles: options.keptLabelFiles)
@@ -324,6 +329,8 @@ public actor LineWorkflow {
         guard !closed else { return }
         closed = true
         triggered = false
+        // Labels recorded sent go to the printer before the link closes.
+        await handOff?.value
         await printer.close()
         await writesDrained()
         for listener in listeners { await listener.value }
