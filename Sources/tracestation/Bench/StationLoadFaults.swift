@@ -4,7 +4,7 @@ import TraceCodes
 import VirtualPrinter
 
 /// The faults one line meets during the load, each at a point of its run: when the line has
-/// printed that many good labels. Points, not times, so a slow machine meets the same faults.
+/// settled that many labels. Points, not times, so a slow machine meets the same faults.
 struct FaultPlan: Sendable {
     enum Fault: Sendable, Hashable {
         /// Paper runs out `after` labels from now, and is put back `holdMilliseconds` after the line pauses.
