@@ -4,6 +4,7 @@ import Ledger
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 import Printing
 import Verification
 import VirtualPrinter
@@ -93,6 +94,10 @@ public actor LineWorkflow {
 
     // The run.
     var status: LineStatus
+    /// The snapshot last published, for readers that must not wait for the line: the line's
+    /// loop may be busy rendering and verifying for milliseconds at a stretch, and the API
+    /// asking eight busy lines in turn would answer only after all of them.
+    private nonisolated let published: Mutex<LineStatus>
     var batch: Batch?
     var runActive = false
     /// In trigger mode, the run's target grows by one per `trigger()` and the run lasts
@@ -155,6 +160,7 @@ public actor LineWorkflow {
         self.journal = journal
         self.labelSettled = labelSettled
         self.status = LineStatus(line: settings.id)
+        self.published = Mutex(LineStatus(line: settings.id))
     }
 
     /// Starts the line's printer (a virtual one in-process for `.virtual`) and listens to it.
@@ -271,8 +277,14 @@ public actor LineWorkflow {
         subscribers[id] = nil
     }
 
+    /// The line as last published (every change the line makes is published), read at once.
+    public nonisolated var publishedStatus: LineStatus {
+        published.withLock { $0 }
+    }
+
     func publish() {
         let current = snapshot
+        published.withLock { $0 = current }
         if current.state != loggedState {
             loggedState = current.state
             var metadata: Logger.Metadata = [:]

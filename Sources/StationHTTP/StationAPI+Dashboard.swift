@@ -39,7 +39,8 @@ extension StationAPI {
     func dashboardSnapshot() async throws(APIError) -> DashboardSnapshot {
         var shown: [DashboardSnapshot.Line] = []
         for line in settings.lines {
-            let status = await lines[line.id]?.snapshot ?? LineStatus(line: line.id)
+            // As published: see `listLines()`.
+            let status = lines[line.id]?.publishedStatus ?? LineStatus(line: line.id)
             var reconciliation: Reconciliation?
             if let batch = status.batch {
                 reconciliation = try await ledgerCall { () async throws(LedgerError) in try await ledger.reconcile(batch: batch) }

@@ -50,7 +50,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Folder of the C lower-bound probes (shared/bench/anchors).", valueName: "DIR"))
     var anchors: String?
 
-    @Option(help: ArgumentHelp("Time only this step, named as in --json (repeatable); all steps by default.", valueName: "STEP"))
+    @Option(help: ArgumentHelp(
+        "Time only this step, named as in --json (repeatable); all steps but station-load by default. station-load runs alone.",
+        valueName: "STEP"))
     var only: [Step] = []
 
     @Option(help: ArgumentHelp("Good labels per run of the line-end-to-end step (shared by the parallel lines).", valueName: "N"))
@@ -58,6 +60,11 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Lines run at once in the line-end-to-end step's parallel setups.", valueName: "N"))
     var parallelLines = 8
+    @Option(help: "Good labels over all eight lines for station-load.")
+    var loadLabels = 50_000
+
+    @Option(help: "Seed of station-load's faults and API clients; random when not given, and printed either way.")
+    var seed: UInt64?
 
     @Flag(help: "Print one JSON object per step instead of a table.")
     var json = false
@@ -76,10 +83,17 @@ struct BenchCommand: AsyncParsableCommand {
             throw ValidationError("--trials, --labels, --decodes, --jobs, --line-labels and --parallel-lines must be at least 1")
         }
         guard ledgerCodes >= 0, reportCodes >= 0 else { throw ValidationError("--ledger-codes and --report-codes must be 0 or more") }
+        guard !only.contains(.stationLoad) || only == [.stationLoad] else { throw ValidationError("station-load runs alone; time it with --only station-load") }
+        guard loadLabels >= 8 else { throw ValidationError("--load-labels must be at least 8, one per line") }
     }
 
     func run() async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tracestation-bench-\(getpid())").path
+        // A whole station for minutes, with checks of its own: not a step timed among the others.
+        if only == [.stationLoad] {
+            let load = StationLoad(labels: loadLabels, seed: seed ?? .random(in: 0...UInt64.max))
+            return try await StationLoadBench(load: load).run(in: scratch + "/station-load", json: json)
+        }
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let labelPath = "\(scratch)/label_qr_600x400.png"
@@ -97,7 +111,7 @@ struct BenchCommand: AsyncParsableCommand {
         let printing = try await LoopbackPrintWorkload(formats: productFormats)
         let printerRender = try PrinterRenderWorkload(formats: productFormats)
 
-        var steps = only.isEmpty ? Step.allCases : Step.allCases.filter(only.contains)
+        var steps = only.isEmpty ? Step.allCases.filter { $0 != .stationLoad } : Step.allCases.filter(only.contains)
         // The camera frame comes from the anchors' generator, and its anchor is zxing-cpp.
         if anchors == nil, steps.contains(.cameraFrame) {
             if !only.isEmpty { throw ValidationError("--only \(Step.cameraFrame.rawValue) needs --anchors: the frame is made by its mkimages.py") }
@@ -244,6 +258,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
     case printJobsPerConnection = "print-jobs-loopback-vs-connection-per-job"
     case printerRender = "virtual-printer-render"
     case lineEndToEnd = "line-end-to-end"
+    case stationLoad = "station-load"
 
     enum Target {
         /// At most this multiple of the C lower bound.
@@ -267,6 +282,7 @@ enum Step: String, CaseIterable, ExpressibleByArgument {
         case .printJobsPerConnection: "same 2 KB ZPL jobs (vs C raw TCP, new connection per job; context only)"
         case .printerRender: "virtual printer draws the 60×40 product label's ZPL (203 dpi)"
         case .lineEndToEnd: "whole line: 1 line, no verification, 256 labels in the printer, SQLite, loopback (see below)"
+        case .stationLoad: "8 lines, 50,000 labels, faults and kills; API p99 under the load"
         }
     }
 
