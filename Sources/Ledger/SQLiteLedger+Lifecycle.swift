@@ -12,7 +12,7 @@ extension SQLiteLedger {
 
     /// One transaction for several callers' requests; a refused request is rolled back to
     /// its savepoint and the others are kept.
-    static func commit(_ requests: [[LabelChange]], queue: DatabaseQueue, station: String, subject: String,
+    static func commit(_ requests: [[LabelChange]], queue: any DatabaseWriter, station: String, subject: String,
                        busyTimeout: Double) async -> Result<[LedgerError?], LedgerError> {
         do {
             return .success(try await queue.writeWithoutTransaction { db in

@@ -29,7 +29,9 @@ public final class SQLiteLedger: LedgerStore {
     /// Written into every event this ledger appends.
     public let station: String
     let options: Options
-    let queue: DatabaseQueue
+    /// A pool when writable: in WAL mode its readers work beside the one writer, so a count
+    /// for the dashboard never waits for a durable commit. A plain queue when read-only.
+    let queue: any DatabaseWriter
     let groupCommit: GroupCommit
 
     public init(path: String, station: String, options: Options = Options()) throws(LedgerError) {
@@ -67,9 +69,10 @@ public final class SQLiteLedger: LedgerStore {
                 try db.execute(sql: "PRAGMA max_page_count = \(pages)")
             }
         }
-        let queue: DatabaseQueue
+        let queue: any DatabaseWriter
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = options.readOnly ? try DatabaseQueue(path: path, configuration: configuration)
+                : try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw Self.ledgerError(error, subject: subject, busyTimeout: options.busyTimeout)
         }

@@ -63,7 +63,11 @@ struct LineBody: Encodable {
     let printer: PrinterBody
     /// File names of the latest label images, newest last; `/dashboard/lines/{line}/labels/{name}` serves them.
     let labelImages: [String]
+    /// The latest `verdictsShown` verdicts, oldest first; the dashboard's chart draws all the
+    /// line keeps, server-side, so every poll need not carry them.
     let verdicts: [VerdictBody]
+
+    static let verdictsShown = 20
 
     /// The line's body; `running` is false for a configured line the station could not start.
     init(_ status: LineStatus, running: Bool = true) {
@@ -95,7 +99,7 @@ struct LineBody: Encodable {
         labelImages = status.lastLabelImages.map { URL(fileURLWithPath: $0).lastPathComponent }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        verdicts = status.recentVerdicts.map {
+        verdicts = status.recentVerdicts.suffix(Self.verdictsShown).map {
             VerdictBody(time: formatter.string(from: $0.time), code: $0.code, passed: $0.passed, grade: $0.grade, score: $0.score)
         }
     }

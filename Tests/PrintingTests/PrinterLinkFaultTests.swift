@@ -15,7 +15,8 @@ struct PrinterLinkFaultTests {
         for number in 0..<6 { ids.append(await bench.link.submit(LoopbackPrinter.label(number), reference: "L\(number)")) }
 
         #expect(await eventually { await log.problemsReported.contains(problem) })
-        #expect(try await bench.link.status().problems.contains(problem))
+        // Asked again until answered: on a loaded machine a query can outlast the short read deadline.
+        #expect(await eventually { (try? await bench.link.status().problems.contains(problem)) == true })
         try await Task.sleep(for: .milliseconds(300))
         #expect(await bench.printer.odometer == printedBefore)
         let held = await LoopbackPrinter.states(of: ids, on: bench.link)
