@@ -95,9 +95,12 @@ public struct StationAPI: Sendable {
     }
 
     /// The server, listening on `host` and the settings' HTTP port unless `port` is given
-    /// (0 picks a free one). Loopback by default: tokens travel in clear over plain HTTP.
-    public func application(host: String = "127.0.0.1", port: Int? = nil) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port ?? settings.httpPort), serverName: "tracestation"),
-                    logger: logger)
+    /// (0 picks a free one, told to `onListening`). Loopback by default: tokens travel in clear
+    /// over plain HTTP.
+    public func application(host: String = "127.0.0.1", port: Int? = nil,
+                            onListening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
+        let chosen = port ?? settings.httpPort
+        return Application(router: router(), configuration: .init(address: .hostname(host, port: chosen), serverName: "tracestation"),
+                           onServerRunning: { channel in onListening(channel.localAddress?.port ?? chosen) }, logger: logger)
     }
 }

@@ -11,7 +11,7 @@ import Station
 /// serves until SIGTERM or SIGINT, then lets every line finish the labels in its printer.
 ///
 /// ```
-/// let station = try await StationRuntime.start(settings: settings, ledger: ledger, signer: signer, logger: logger)
+/// let station = await StationRuntime.start(settings: settings, ledger: ledger, signer: signer, journal: journal, logger: logger)
 /// try await station.run()
 /// ```
 public struct StationRuntime: Sendable {
@@ -67,12 +67,7 @@ public struct StationRuntime: Sendable {
     /// or until the task is cancelled; then each line finishes the labels in its printer and
     /// the station stops. A trigger port that cannot be bound stops the start, naming it.
     public func run(host: String = "127.0.0.1", port: Int? = nil, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        let chosen = port ?? api.settings.httpPort
-        let application = Application(
-            router: api.router(),
-            configuration: .init(address: .hostname(host, port: chosen), serverName: "tracestation"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? chosen) },
-            logger: api.logger)
+        let application = api.application(host: host, port: port, onListening: onListening)
         // PLCs reach the trigger ports on the same address as the API.
         var triggers: [TriggerServer] = []
         for line in lines {
