@@ -80,18 +80,23 @@ extension LineWorkflow {
         return run
     }
 
-    /// Writes the run that begins to the journal, with the batch's counts now.
-    func journalRun(of batch: Batch, target: Int, triggered: Bool) async throws(StationError) {
-        guard let journal else { return }
-        let subject = "line \(settings.id), batch \(batch.id)"
+    /// The journal's record of a run about to begin, with the batch's counts now; nil when
+    /// the line keeps no journal.
+    func journalEntry(for batch: Batch, target: Int, triggered: Bool) async throws(StationError) -> LineRunJournal.Run? {
+        guard journal != nil else { return nil }
         let counts: Reconciliation
         do {
             counts = try await ledger.reconcile(batch: batch.id)
         } catch {
-            throw StationError(subject, "cannot count the batch for the run journal: \(error)")
+            throw StationError("line \(settings.id), batch \(batch.id)", "cannot count the batch for the run journal: \(error)")
         }
-        let run = LineRunJournal.Run(batch: batch.id, mode: triggered ? .trigger : .continuous, target: target,
-                                     settledBefore: LineRunJournal.settled(counts))
+        return LineRunJournal.Run(batch: batch.id, mode: triggered ? .trigger : .continuous, target: target,
+                                  settledBefore: LineRunJournal.settled(counts))
+    }
+
+    /// Writes the run that begins to the journal.
+    func journalBegins(_ run: LineRunJournal.Run?) throws(StationError) {
+        guard let journal, let run else { return }
         try journal.set(run, for: settings.id)
         journaledRun = run
     }

@@ -5,9 +5,9 @@ extension LineWorkflow {
     /// and verified (or flagged unconfirmed for the lead), or when an alarm stops the line once
     /// the labels in the printer have settled. The line waits through pauses.
     ///
-    /// After an alarm, `resume()` and a new `run` with the status's `remaining` go on with the
-    /// same batch: failed labels are reprinted first and unused codes are printed before new
-    /// ones are issued.
+    /// After an alarm, the lead's `resume()` goes on with the same batch as a new run of what
+    /// was still owed (`finished()` waits for it): failed labels are reprinted first and unused
+    /// codes are printed before new ones are issued.
     public func run(batch id: Int64, count: Int) async throws(StationError) -> LineStatus {
         try await start(batch: id, count: count)
         return await finished()
@@ -74,9 +74,11 @@ extension LineWorkflow {
             throw StationError(subject, "batch \(id): \(error)")
         }
         guard found.state == .open else { throw StationError(subject, "batch \(id) is \(found.state.rawValue); open a new batch to print") }
-        // Checked again: another call may have started a run while the ledger answered.
+        let entry = try await journalEntry(for: found, target: target, triggered: triggered)
+        // Checked again: another call may have started a run while the ledger answered. From
+        // here to the run's start nothing awaits, so no other call can come between.
         guard !runActive else { throw StationError(subject, "a run is under way for batch \(batch?.id ?? 0); wait for it or pause it") }
-        try await journalRun(of: found, target: target, triggered: triggered)
+        try journalBegins(entry)
         if batch?.id != id {
             // Another batch's leftovers stay in the ledger as they are: unused, or failed.
             pool = unsent[...]
