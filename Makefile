@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PYTHON ?= python3
 DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev zlib1g-dev libfreetype-dev \
-                fonts-wqy-microhei libsqlite3-dev libzxing-dev pkg-config chromium-headless-shell
+                fonts-wqy-microhei libsqlite3-dev libzxing-dev pkg-config chromium-headless-shell postgresql
 # What `make bench` needs besides: gcc for the C probes, the sqlite3 shell for the ledger baseline.
 BENCH_PACKAGES := gcc sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -42,10 +42,11 @@ demo: deps
 	$(SWIFT) build -c release --product tracestation
 	.build/release/tracestation demo --out out
 
-## test: build and run every test
+## test: build and run every test; the ledger's run against SQLite and a private PostgreSQL server,
+## started for the run and stopped after it, pass or fail (scripts/postgres-test-server.sh)
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/postgres-test-server.sh run $(SWIFT) test --skip-build
 
 ## bench: the station's own timings beside the in-process C lower bounds, as ratios
 bench: deps

@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
     ],
     targets: [
         // C libraries. zbar and libqrencode report errors by return value, so a module map is
@@ -62,6 +63,8 @@ let package = Package(
                 // SQLite's own API, for the few inserts that bind their values directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The plant's shared ledger on a PostgreSQL server.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .target(
@@ -151,6 +154,7 @@ let package = Package(
         ),
         .testTarget(name: "LedgerTests", dependencies: [
             "Ledger", "TraceCodes", .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(name: "VirtualPrinterTests", dependencies: [
             "VirtualPrinter", "ZPL", "Symbology", "Imaging", "Verification",

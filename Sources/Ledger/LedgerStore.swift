@@ -55,3 +55,10 @@ public protocol LedgerStore: Sendable {
     /// Makes dead letters pending again, due now, attempts reset; returns how many.
     func requeueDeadLetters(destination: String?) async throws(LedgerError) -> Int
 }
+
+extension LedgerStore {
+    /// Pending chunks due at `now`, with none in flight to leave out.
+    public func dueChunks(now: Int64, limit: Int, destination: String?) async throws(LedgerError) -> [DueChunk] {
+        try await dueChunks(now: now, limit: limit, destination: destination, excluding: [])
+    }
+}

@@ -81,3 +81,21 @@ public struct Reconciliation: Sendable, Hashable {
         return fields
     }
 }
+
+extension Reconciliation {
+    /// The counts from a backend's aggregate over `codes`: one row per state with its code
+    /// count and how many of those are reprints. An unknown state means the table was edited.
+    init(scope: Scope, stateRows: [(state: String, count: Int, reprinted: Int)], reported: Int? = nil,
+         acknowledged: Int? = nil) throws(LedgerError) {
+        var counts: [LabelState: Int] = [:]
+        var reprinted = 0
+        for row in stateRows {
+            guard let label = LabelState(rawValue: row.state) else {
+                throw LedgerError("codes table", .storage("unknown state '\(row.state)'; run `tracestation audit verify`"))
+            }
+            counts[label] = row.count
+            reprinted += row.reprinted
+        }
+        self.init(scope: scope, counts: counts, reprinted: reprinted, reported: reported, acknowledged: acknowledged)
+    }
+}

@@ -55,7 +55,7 @@ extension SQLiteLedger {
         }
     }
 
-    public func dueChunks(now: Int64, limit: Int, destination: String?, excluding: Set<Int64> = [])
+    public func dueChunks(now: Int64, limit: Int, destination: String?, excluding: Set<Int64>)
         async throws(LedgerError) -> [DueChunk] {
         // Chunks already in flight are left out here, so their bodies are not read again.
         let skipped = excluding.isEmpty ? "" : "AND ch.id NOT IN (\(excluding.sorted().map(String.init).joined(separator: ",")))"

@@ -42,20 +42,10 @@ extension SQLiteLedger {
                 SELECT state, count(*), count(reprint_of) FROM codes WHERE issued_at >= ? AND issued_at < ? GROUP BY state
                 """, arguments: [from, to])
         }
-        var counts: [LabelState: Int] = [:]
-        var reprinted = 0
-        for row in rows {
-            let state: String = row[0]
-            guard let label = LabelState(rawValue: state) else {
-                throw LedgerError("codes table", .storage("unknown state '\(state)'; run `tracestation audit verify`"))
-            }
-            counts[label] = row[1]
-            reprinted += row[2] as Int
-        }
-        guard countingReports else { return Reconciliation(scope: scope, counts: counts, reprinted: reprinted) }
+        let stateRows = rows.map { row in (state: row[0] as String, count: row[1] as Int, reprinted: row[2] as Int) }
+        guard countingReports else { return try Reconciliation(scope: scope, stateRows: stateRows) }
         let reporting = try reportingCounts(db, scope: scope)
-        return Reconciliation(scope: scope, counts: counts, reprinted: reprinted, reported: reporting.reported,
-                              acknowledged: reporting.acknowledged)
+        return try Reconciliation(scope: scope, stateRows: stateRows, reported: reporting.reported, acknowledged: reporting.acknowledged)
     }
 
     /// Distinct commissioned codes in queued reports, and in delivered chunks, whatever the

@@ -4,8 +4,8 @@ import Testing
 @Suite("Audit verify")
 struct AuditTests {
     /// A closed batch (events 1–13) and an open one.
-    func populated() async throws -> TestLedger {
-        let ledger = try TestLedger()
+    func populated(_ backend: LedgerBackend) async throws -> TestLedger {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let codes = try await ledger.store.issue(batch: batch.id, count: 5).map(\.value)
         try await ledger.store.record(codes.map { LabelChange(code: $0, event: .printed) })
@@ -16,9 +16,9 @@ struct AuditTests {
         return ledger
     }
 
-    @Test("An untouched ledger verifies")
-    func intact() async throws {
-        let report = try await populated().store.verifyAudit(trustedKey: nil)
+    @Test("An untouched ledger verifies", arguments: LedgerBackend.all)
+    func intact(_ backend: LedgerBackend) async throws {
+        let report = try await populated(backend).store.verifyAudit(trustedKey: nil)
         #expect(report.isIntact, "\(report.summary)")
         #expect(report.eventsChecked == 21)
     }
@@ -28,35 +28,37 @@ struct AuditTests {
         ("deleted", "DELETE FROM events WHERE seq = 6", 7),
         ("reordered", "UPDATE events SET seq = -1 WHERE seq = 3; UPDATE events SET seq = 3 WHERE seq = 4; UPDATE events SET seq = 4 WHERE seq = -1", 3),
         ("inserted", "INSERT INTO events SELECT 22, time, station, batch_id, code, 'voided', details, prev_hash, hash FROM events WHERE seq = 21", 22),
-        ("hash recomputed for an edit", "UPDATE events SET hash = zeroblob(32) WHERE seq = 9", 9),
+        ("hash replaced", "UPDATE events SET hash = prev_hash WHERE seq = 9", 9),
     ]
 
-    @Test("A row edited, deleted, reordered or inserted outside the station names the first broken event", arguments: tampering)
-    func tampered(what: String, sql: String, brokenAt: Int64) async throws {
-        let ledger = try await populated()
-        try ledger.tamper(sql)
+    @Test("A row edited, deleted, reordered or inserted outside the station names the first broken event",
+          arguments: LedgerBackend.all, tampering)
+    func tampered(_ backend: LedgerBackend, tampering: (what: String, sql: String, brokenAt: Int64)) async throws {
+        let (what, sql, brokenAt) = tampering
+        let ledger = try await populated(backend)
+        try await ledger.tamper(sql)
         let report = try await ledger.store.verifyAudit(trustedKey: nil)
         #expect(report.firstBrokenEvent == brokenAt, "\(what): \(report.summary)")
     }
 
-    @Test("A derived table that disagrees with the events is reported")
-    func derivedTables() async throws {
-        let ledger = try await populated()
-        try ledger.tamper("UPDATE codes SET state = 'issued' WHERE id = 2")
+    @Test("A derived table that disagrees with the events is reported", arguments: LedgerBackend.all)
+    func derivedTables(_ backend: LedgerBackend) async throws {
+        let ledger = try await populated(backend)
+        try await ledger.tamper("UPDATE codes SET state = 'issued' WHERE id = 2")
         let report = try await ledger.store.verifyAudit(trustedKey: nil)
         #expect(report.firstBrokenEvent == nil)
         #expect(report.findings.first?.hasPrefix("codes table:") == true, "\(report.summary)")
 
-        let counts = try await populated()
-        try counts.tamper("UPDATE batches SET issued_count = 2 WHERE id = 2")
+        let counts = try await populated(backend)
+        try await counts.tamper("UPDATE batches SET issued_count = 2 WHERE id = 2")
         #expect(try await counts.store.verifyAudit(trustedKey: nil).findings.first?.hasPrefix("batches table:") == true)
     }
 
-    @Test("The station refuses to change or delete events itself")
-    func appendOnly() async throws {
-        let ledger = try await populated()
-        #expect(throws: (any Error).self) {
-            try ledger.store.queue.write { db in try db.execute(sql: "DELETE FROM events WHERE seq = 1") }
+    @Test("The station refuses to change or delete events itself", arguments: LedgerBackend.all)
+    func appendOnly(_ backend: LedgerBackend) async throws {
+        let ledger = try await populated(backend)
+        for sql in ["DELETE FROM events WHERE seq = 1", "UPDATE events SET station = 'elsewhere' WHERE seq = 2"] {
+            await #expect(throws: (any Error).self, "\(sql)") { try await ledger.execute(sql) }
         }
     }
 }

@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Code lookup by GTIN and serial")
 struct CodeStatusTests {
-    @Test("A code is found by GTIN and serial with its value, batch and current state; another serial or GTIN is not")
-    func lookup() async throws {
-        let ledger = try TestLedger()
+    @Test("A code is found by GTIN and serial with its value, batch and current state; another serial or GTIN is not", arguments: LedgerBackend.all)
+    func lookup(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let first = try await ledger.batch()
         let second = try await ledger.batch(lot: "B2")
         let code = try await ledger.store.issue(batch: first.id, count: 2)[1]

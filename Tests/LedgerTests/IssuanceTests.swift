@@ -5,9 +5,9 @@ import TraceCodes
 
 @Suite("Issuance")
 struct IssuanceTests {
-    @Test("Issued codes are distinct Digital Link URIs with their element strings, across batches and reopenings")
-    func distinctCodes() async throws {
-        let ledger = try TestLedger()
+    @Test("Issued codes are distinct Digital Link URIs with their element strings, across batches and reopenings", arguments: LedgerBackend.all)
+    func distinctCodes(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let first = try await ledger.batch(quantity: 2000)
         let second = try await ledger.batch(quantity: 2000, lot: "B2")
         var values = Set<String>()
@@ -21,16 +21,16 @@ struct IssuanceTests {
                 #expect(element[ai: "21"] == code.serial)
             }
         }
-        let reopened = try SQLiteLedger(path: ledger.path, station: "line-1")
+        let reopened = try await ledger.reopened()
         for code in try await reopened.issue(batch: first.id, count: 50) {
             #expect(values.insert(code.value).inserted)
         }
         #expect(try await reopened.batch(first.id).issuedCount == 1050)
     }
 
-    @Test("Issuing past quantity plus overage is refused, and nothing of the request is issued")
-    func overIssue() async throws {
-        let ledger = try TestLedger()
+    @Test("Issuing past quantity plus overage is refused, and nothing of the request is issued", arguments: LedgerBackend.all)
+    func overIssue(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch(quantity: 100, overage: 5)
         #expect(batch.limit == 105)
         _ = try await ledger.store.issue(batch: batch.id, count: 100)
@@ -53,9 +53,9 @@ struct IssuanceTests {
         #expect((try? BatchSpec(gtin: TestLedger.gtin, lot: "Q1", quantity: BatchSpec.maximumQuantity, overagePercent: 100))?.limit == 2 * BatchSpec.maximumQuantity)
     }
 
-    @Test("A reprint voids the original and issues a new code linked to it")
-    func reprint() async throws {
-        let ledger = try TestLedger()
+    @Test("A reprint voids the original and issues a new code linked to it", arguments: LedgerBackend.all)
+    func reprint(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let original = try await ledger.store.issue(batch: batch.id, count: 1)[0]
         try await ledger.store.record([LabelChange(code: original.value, event: .printed)])
@@ -68,16 +68,17 @@ struct IssuanceTests {
         #expect(try await ledger.store.verifyAudit(trustedKey: nil).isIntact)
     }
 
-    @Test("The same serial cannot be stored twice for one GTIN, even under another lot")
-    func serialUniqueAcrossLots() async throws {
-        let ledger = try TestLedger()
+    @Test("The same serial cannot be stored twice for one GTIN, even under another lot", arguments: LedgerBackend.all)
+    func serialUniqueAcrossLots(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let other = try await ledger.batch(lot: "B2")
         let code = try await ledger.store.issue(batch: batch.id, count: 1)[0]
-        #expect(throws: (any Error).self) {
-            try ledger.tamper("""
-                INSERT INTO codes (batch_id, product_id, scheme, value, element_string, gtin, serial, state, issued_at, last_seq)
-                SELECT id, product_id, 'GS1', 'other-lot-value', '', gtin, '\(code.serial)', 'issued', 0, 0 FROM batches WHERE id = \(other.id)
+        await #expect(throws: (any Error).self) {
+            try await ledger.tamper("""
+                INSERT INTO codes (id, batch_id, product_id, scheme, value, element_string, gtin, serial, state, issued_at, last_seq)
+                SELECT (SELECT max(id) + 1 FROM codes), id, product_id, 'GS1', 'other-lot-value', '', gtin, '\(code.serial)', 'issued', 0, 0
+                FROM batches WHERE id = \(other.id)
                 """)
         }
     }
@@ -95,9 +96,9 @@ struct IssuanceTests {
         }
     }
 
-    @Test("A closed batch issues nothing")
-    func closedBatch() async throws {
-        let ledger = try TestLedger()
+    @Test("A closed batch issues nothing", arguments: LedgerBackend.all)
+    func closedBatch(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         _ = try await ledger.store.close(batch: batch.id, signer: CheckpointSigner(), override: nil)
         await #expect(throws: LedgerError("batch \(batch.id)", .batchClosed)) {

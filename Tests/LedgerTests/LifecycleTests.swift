@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Label lifecycle")
 struct LifecycleTests {
-    @Test("A group of changes is recorded in one commit, or refused whole with every reason")
-    func allOrNothing() async throws {
-        let ledger = try TestLedger()
+    @Test("A group of changes is recorded in one commit, or refused whole with every reason", arguments: LedgerBackend.all)
+    func allOrNothing(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let codes = try await ledger.store.issue(batch: batch.id, count: 3)
         do {
@@ -22,9 +22,9 @@ struct LifecycleTests {
         #expect(try await ledger.store.reconcile(batch: batch.id).unused == 3)
     }
 
-    @Test("A code is refused under a batch it does not belong to, and after its batch closed")
-    func batchChecks() async throws {
-        let ledger = try TestLedger()
+    @Test("A code is refused under a batch it does not belong to, and after its batch closed", arguments: LedgerBackend.all)
+    func batchChecks(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let first = try await ledger.batch()
         let second = try await ledger.batch(lot: "B2")
         let code = try await ledger.store.issue(batch: first.id, count: 1)[0]
@@ -37,9 +37,9 @@ struct LifecycleTests {
         }
     }
 
-    @Test("Voided is final: a voided code is never printed or reused")
-    func voidedIsFinal() async throws {
-        let ledger = try TestLedger()
+    @Test("Voided is final: a voided code is never printed or reused", arguments: LedgerBackend.all)
+    func voidedIsFinal(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let code = try await ledger.store.issue(batch: batch.id, count: 1)[0]
         try await ledger.store.record([LabelChange(code: code.value, event: .voided(reason: "torn"))])
@@ -48,9 +48,9 @@ struct LifecycleTests {
         }
     }
 
-    @Test("A code is found only by its exact value, not by a look-alike on another domain or lot")
-    func exactValue() async throws {
-        let ledger = try TestLedger()
+    @Test("A code is found only by its exact value, not by a look-alike on another domain or lot", arguments: LedgerBackend.all)
+    func exactValue(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let code = try await ledger.store.issue(batch: batch.id, count: 1)[0]
         for lookalike in [code.value.replacingOccurrences(of: "id.gs1.org", with: "example.com"),
@@ -63,9 +63,9 @@ struct LifecycleTests {
         #expect(try await ledger.store.reconcile(batch: batch.id).printedConfirmed == 1)
     }
 
-    @Test("Concurrent callers share commits, and one caller's refusal leaves the others recorded")
-    func groupCommit() async throws {
-        let ledger = try TestLedger()
+    @Test("Concurrent callers share commits, and one caller's refusal leaves the others recorded", arguments: LedgerBackend.all)
+    func groupCommit(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch(quantity: 400)
         let codes = try await ledger.store.issue(batch: batch.id, count: 300).map(\.value)
         let store = ledger.store

@@ -181,7 +181,7 @@ struct OutboxTests {
         let intact = try await ledger.store.verifyAudit(trustedKey: nil)
         #expect(intact.isIntact, "\(intact.summary)")
 
-        try ledger.tamper("UPDATE report_chunks SET state = 'delivered' WHERE chunk_index = 3")
+        try await ledger.tamper("UPDATE report_chunks SET state = 'delivered' WHERE chunk_index = 3")
         let forged = try await ledger.store.verifyAudit(trustedKey: nil)
         #expect(forged.findings == ["report_chunks table: chunk r1-c3 is delivered, but no event records its acknowledgement"])
     }

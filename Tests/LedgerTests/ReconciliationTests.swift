@@ -17,9 +17,9 @@ struct ReconciliationTests {
         return batch
     }
 
-    @Test("Counts follow the label states and add up")
-    func counts() async throws {
-        let ledger = try TestLedger()
+    @Test("Counts follow the label states and add up", arguments: LedgerBackend.all)
+    func counts(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await mixedBatch(ledger)
         let counts = try await ledger.store.reconcile(batch: batch.id)
         #expect((counts.issued, counts.unused, counts.sent, counts.unconfirmed, counts.printedConfirmed) == (10, 2, 1, 1, 2))
@@ -29,9 +29,9 @@ struct ReconciliationTests {
         #expect(counts.problems.count == 2)
     }
 
-    @Test("A shift counts the codes issued in its window")
-    func shift() async throws {
-        let ledger = try TestLedger()
+    @Test("A shift counts the codes issued in its window", arguments: LedgerBackend.all)
+    func shift(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let before = Timestamp.now()
         _ = try await mixedBatch(ledger)
         let after = Timestamp.now() + 1
@@ -39,9 +39,9 @@ struct ReconciliationTests {
         #expect(try await ledger.store.reconcile(from: after, to: after + 60_000).issued == 0)
     }
 
-    @Test("Closing an unbalanced batch is refused unless a lead overrides with a recorded reason")
-    func closeNeedsOverride() async throws {
-        let ledger = try TestLedger()
+    @Test("Closing an unbalanced batch is refused unless a lead overrides with a recorded reason", arguments: LedgerBackend.all)
+    func closeNeedsOverride(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await mixedBatch(ledger)
         let signer = CheckpointSigner()
         await #expect(throws: LedgerError.self) { try await ledger.store.close(batch: batch.id, signer: signer, override: nil) }
@@ -55,9 +55,9 @@ struct ReconciliationTests {
         #expect(!other.isIntact)
     }
 
-    @Test("JSON has stable keys, CSV one header and one row, HTML an inline SVG chart and no external assets")
-    func outputs() async throws {
-        let ledger = try TestLedger()
+    @Test("JSON has stable keys, CSV one header and one row, HTML an inline SVG chart and no external assets", arguments: LedgerBackend.all)
+    func outputs(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let counts = try await ledger.store.reconcile(batch: try await mixedBatch(ledger).id)
         #expect(counts.json.hasPrefix(#"{"scope":{"batch":1},"issued":10,"sent":1,"printed_confirmed":2,"unconfirmed":1,"#))
         let object = try JSONSerialization.jsonObject(with: Data(counts.json.utf8)) as? [String: Any]

@@ -17,8 +17,8 @@ struct StorageErrorTests {
     func full() async throws {
         let ledger = try TestLedger()
         let batch = try await ledger.batch(quantity: 1_000_000)
-        let capped = try SQLiteLedger(path: ledger.path, station: "s", options: .init(maximumPageCount: 40))
-        await #expect(throws: LedgerError("database \(ledger.path)", .full)) {
+        let capped = try SQLiteLedger(path: ledger.location, station: "s", options: .init(maximumPageCount: 40))
+        await #expect(throws: LedgerError("database \(ledger.location)", .full)) {
             try await capped.issue(batch: batch.id, count: 5000)
         }
         #expect(try await ledger.store.batch(batch.id).issuedCount == 0)
@@ -29,11 +29,11 @@ struct StorageErrorTests {
     func locked() async throws {
         let ledger = try TestLedger()
         let batch = try await ledger.batch()
-        let other = try SQLiteLedger(path: ledger.path, station: "s", options: .init(busyTimeout: 0.2))
-        try await ledger.store.queue.writeWithoutTransaction { db in
+        let other = try SQLiteLedger(path: ledger.location, station: "s", options: .init(busyTimeout: 0.2))
+        try await ledger.sqlite.queue.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN IMMEDIATE")
             defer { try? db.execute(sql: "ROLLBACK") }
-            #expect(throws: LedgerError("database \(ledger.path)", .locked(seconds: 0.2))) {
+            #expect(throws: LedgerError("database \(ledger.location)", .locked(seconds: 0.2))) {
                 try other.write { db in try db.execute(sql: "UPDATE batches SET quantity = quantity WHERE id = \(batch.id)") }
             }
         }
@@ -43,7 +43,7 @@ struct StorageErrorTests {
     func readOnly() async throws {
         let ledger = try TestLedger()
         let batch = try await ledger.batch()
-        let reader = try SQLiteLedger(path: ledger.path, station: "s", options: .init(readOnly: true))
+        let reader = try SQLiteLedger(path: ledger.location, station: "s", options: .init(readOnly: true))
         await #expect(throws: LedgerError.self) { try await reader.issue(batch: batch.id, count: 1) }
         #expect(try await reader.batch(batch.id).issuedCount == 0)
     }

@@ -1,0 +1,229 @@
+import Foundation
+import PostgresNIO
+
+/// The ledger on a PostgreSQL server, shared by the stations of a plant: the same tables and
+/// rules as `SQLiteLedger`, through a pool of connections (postgres-nio's `PostgresClient`).
+///
+/// SQLite lets one writer at a time into the file (`BEGIN IMMEDIATE`); here every writing
+/// transaction takes one transaction-scoped advisory lock first, so writes from all stations
+/// still happen one after another. That keeps the event chain one chain (each writer reads
+/// the head after the previous writer committed), and lets issuance check a serial and then
+/// insert it without a race. Reads run in a read-only repeatable-read transaction, so the
+/// several queries of one answer (an audit, a reconciliation) see one snapshot and never
+/// wait for a writer.
+public final class PostgresLedger: LedgerStore {
+    /// Where the server is and how to reach it, usually from a `postgres://` URL.
+    public struct Configuration: Sendable, Hashable {
+        /// As libpq's `sslmode`: `prefer` uses TLS when the server offers it, `require`
+        /// refuses a server without it. With TLS the server's certificate is verified against
+        /// the system's trust roots, or `trustRootsFile` when given (a plant's own CA).
+        public enum TLSMode: String, Sendable, Hashable, CaseIterable {
+            case disable, prefer, require
+        }
+
+        public var host: String
+        public var port: Int
+        public var user: String
+        public var password: String?
+        public var database: String
+        public var tls: TLSMode
+        /// PEM file of the CA certificates that sign the server's certificate.
+        public var trustRootsFile: String?
+        /// Connections this station opens at most; the server's `max_connections` is shared
+        /// by every station of the plant.
+        public var maximumConnections: Int
+
+        public init(host: String, port: Int = 5432, user: String, password: String? = nil, database: String,
+                    tls: TLSMode = .prefer, trustRootsFile: String? = nil, maximumConnections: Int = 8) {
+            self.host = host
+            self.port = port
+            self.user = user
+            self.password = password
+            self.database = database
+            self.tls = tls
+            self.trustRootsFile = trustRootsFile
+            self.maximumConnections = maximumConnections
+        }
+
+        /// Reads `postgres://user:password@host:port/database?sslmode=…&sslrootcert=…&pool_max=…`
+        /// (`postgresql://` too); the port defaults to 5432 and `sslmode` to `prefer`, as libpq's.
+        public init(url: String) throws(LedgerError) {
+            let subject = "database URL"
+            guard let components = URLComponents(string: url), let scheme = components.scheme,
+                  ["postgres", "postgresql"].contains(scheme.lowercased()) else {
+                throw LedgerError(subject, .invalidInput("not a postgres://user:password@host:port/database URL"))
+            }
+            guard let host = components.host, !host.isEmpty else { throw LedgerError(subject, .invalidInput("the URL names no host")) }
+            guard let user = components.user, !user.isEmpty else { throw LedgerError(subject, .invalidInput("the URL names no user")) }
+            let database = String(components.path.drop { $0 == "/" })
+            guard !database.isEmpty, !database.contains("/") else {
+                throw LedgerError(subject, .invalidInput("the URL must name one database after the host, as in postgres://user@host/ledger"))
+            }
+            self.init(host: host, port: components.port ?? 5432, user: user, password: components.password, database: database)
+            for item in components.queryItems ?? [] {
+                switch (item.name, item.value) {
+                case ("sslmode", let value?):
+                    guard let mode = TLSMode(rawValue: value) else {
+                        throw LedgerError(subject, .invalidInput("sslmode must be \(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")), not \(value)"))
+                    }
+                    tls = mode
+                case ("sslrootcert", let value?):
+                    trustRootsFile = value
+                case ("pool_max", let value?):
+                    guard let count = Int(value), count >= 1 else {
+                        throw LedgerError(subject, .invalidInput("pool_max must be a whole number of at least 1, not \(value)"))
+                    }
+                    maximumConnections = count
+                default:
+                    throw LedgerError(subject, .invalidInput("unknown option \(item.name); the ledger knows sslmode, sslrootcert and pool_max"))
+                }
+            }
+        }
+
+        /// The URL without the password, to name the ledger in messages and logs.
+        public var displayURL: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+
+        var client: PostgresClient.Configuration {
+            var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+            if let trustRootsFile { tlsConfiguration.trustRoots = .file(trustRootsFile) }
+            let tls: PostgresClient.Configuration.TLS = switch self.tls {
+            case .disable: .disable
+            case .prefer: .prefer(tlsConfiguration)
+            case .require: .require(tlsConfiguration)
+            }
+            var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
+                                                             database: database, tls: tls)
+            configuration.options.maximumConnections = maximumConnections
+            configuration.options.connectTimeout = .seconds(10)
+            return configuration
+        }
+    }
+
+    public let configuration: Configuration
+    /// Written into every event this ledger appends.
+    public let station: String
+    let subject: String
+    let client: PostgresClient
+    /// The pool's own work (opening, keeping and closing connections); cancelled when the
+    /// ledger goes away, which closes its connections.
+    private let running: Task<Void, Never>
+    let groupCommit: GroupCommit
+    /// postgres-nio logs each query at debug level; the ledger reports through its errors.
+    static let logger: Logger = {
+        var logger = Logger(label: "ledger.postgres")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    /// Connects, and brings the schema up to date (see `PostgresLedger+Schema.swift`).
+    public init(configuration: Configuration, station: String) async throws(LedgerError) {
+        self.configuration = configuration
+        self.station = station
+        let subject = "database \(configuration.displayURL)"
+        self.subject = subject
+        let client = PostgresClient(configuration: configuration.client)
+        self.client = client
+        running = Task { await client.run() }
+        groupCommit = GroupCommit { [client, station] requests in
+            await Self.commit(requests, client: client, station: station, subject: subject)
+        }
+        try await migrate()
+    }
+
+    public convenience init(url: String, station: String) async throws(LedgerError) {
+        try await self.init(configuration: Configuration(url: url), station: station)
+    }
+
+    deinit {
+        running.cancel()
+    }
+
+    /// Closes the pool's connections and waits until they are closed.
+    public func shutdown() async {
+        running.cancel()
+        await running.value
+    }
+
+    /// The advisory lock every writing transaction holds: one writer at a time on this
+    /// database, whichever station. The key is "TRACESTA" in ASCII.
+    static let writerLock: Int64 = 0x5452_4143_4553_5441
+
+    /// Runs `body` in one transaction that holds the writer lock, mapping failures.
+    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(LedgerError) -> T {
+        try await Self.write(client: client, subject: subject, body)
+    }
+
+    static func write<T: Sendable>(client: PostgresClient, subject: String, _ body: (PostgresConnection) async throws -> T)
+        async throws(LedgerError) -> T {
+        do {
+            return try await client.withConnection { connection in
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(writerLock))", logger: logger)
+                    let result = try await body(connection)
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        } catch {
+            throw ledgerError(error, subject: subject)
+        }
+    }
+
+    /// Runs `body` in one read-only transaction: one snapshot for all its queries.
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(LedgerError) -> T {
+        do {
+            return try await client.withConnection { connection in
+                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: Self.logger)
+                do {
+                    let result = try await body(connection)
+                    try await connection.query("COMMIT", logger: Self.logger)
+                    return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: Self.logger)
+                    throw error
+                }
+            }
+        } catch {
+            throw Self.ledgerError(error, subject: subject)
+        }
+    }
+
+    /// Our own errors pass through; the server's become what an operator can act on.
+    static func ledgerError(_ error: any Error, subject: String) -> LedgerError {
+        if let error = error as? LedgerError { return error }
+        guard let error = error as? PSQLError else { return LedgerError(subject, .storage("\(error)")) }
+        let state = error.serverInfo?[.sqlState]
+        let message = error.serverInfo?[.message] ?? "\(error.code)"
+        switch state {
+        case "53100": return LedgerError(subject, .full)
+        case "25006": return LedgerError(subject, .readOnly)
+        case "3D000": return LedgerError(subject, .cannotOpen("no such database on the server: \(message)"))
+        case "28000", "28P01": return LedgerError(subject, .cannotOpen("the server refused the user or password: \(message)"))
+        case let state?: return LedgerError(subject, .storage("\(message) (SQLSTATE \(state))"))
+        case nil:
+            switch error.code {
+            case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown:
+                let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
+                return LedgerError(subject, .cannotOpen("cannot reach the PostgreSQL server (\(reason)); check that it runs and the URL"))
+            case .sslUnsupported:
+                return LedgerError(subject, .cannotOpen("the server does not offer TLS, which sslmode=require asks for"))
+            default:
+                return LedgerError(subject, .storage(String(reflecting: error)))
+            }
+        }
+    }
+
+    /// Rows of a query, all read before the next query on the connection.
+    static func rows(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> [PostgresRow] {
+        try await connection.query(query, logger: logger).collect()
+    }
+
+    /// Runs a statement whose rows, if any, are not needed.
+    static func run(_ query: PostgresQuery, on connection: PostgresConnection) async throws {
+        try await connection.query(query, logger: logger)
+    }
+}
