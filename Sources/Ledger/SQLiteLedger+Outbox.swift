@@ -22,13 +22,8 @@ extension SQLiteLedger {
                 """, arguments: [id, destinationID, station, createdAt, records.codes.count, records.voids.count])
             let number = db.lastInsertedRowID
             let subject = "report \(number) of batch \(id) to \(destination)"
-            let chunks: [OutboxChunk]
-            do {
-                chunks = try build(ReportDraft(number: number, createdAt: createdAt, station: station, records: records))
-            } catch {
-                throw LedgerError(subject, .invalidInput("the report could not be built: \(error)"))
-            }
-            try Self.checkCoverage(chunks, records: records, subject: subject)
+            let draft = ReportDraft(number: number, createdAt: createdAt, station: station, records: records)
+            let chunks = try ReportableRecordsBuilder.build(draft, subject: subject, with: build)
             try db.execute(sql: "UPDATE reports SET chunk_count = ? WHERE id = ?", arguments: [chunks.count, number])
 
             let reported = try RowStatement(db, sql: "INSERT INTO reported_codes (destination_id, kind, code_id, chunk_id) VALUES (?, ?, ?, ?)")
@@ -98,10 +93,8 @@ extension SQLiteLedger {
                 UPDATE report_chunks SET state = 'delivered', attempts = attempts + 1, acknowledged_at = ?, receipt = ?, last_error = NULL
                 WHERE id = ?
                 """, arguments: [now, receipt, id])
-            let details = CanonicalJSON.text([
-                "chunk": .string(row[1]), "codes": .integer(row[2]), "report": .integer(row[3]),
-                "destination": .string(row[5]), "receipt": .string(receipt),
-            ])
+            let details = ReportableRecordsBuilder.acknowledgementDetails(idempotencyKey: row[1], codes: row[2], report: row[3],
+                                                                          destination: row[5], receipt: receipt)
             var chain = try ChainAppender(db, station: station)
             try chain.append(time: now, batch: row[4], code: nil, kind: .reportAcknowledged, details: details)
             return true
@@ -181,78 +174,23 @@ extension SQLiteLedger {
               AND NOT EXISTS (SELECT 1 FROM reported_codes rc WHERE rc.destination_id = ? AND rc.code_id = c.id
                               AND rc.kind = CASE WHEN c.state = 'voided' THEN 'voided' ELSE 'commissioned' END)
             ORDER BY c.id
-            """, arguments: [batch.id, destinationID])
-        guard !rows.isEmpty else { return (ReportableRecords(batch: batch, destination: destination, codes: [], voids: []), [:]) }
-        var ids: [String: Int64] = [:]
-        ids.reserveCapacity(rows.count)
-        for row in rows { ids[row[2]] = row[0] }
-        let facts = try eventFacts(db, batch: batch.id, codes: ids)
-        let replacements = try Dictionary(Row.fetchAll(db, sql: """
-            SELECT reprint_of, value FROM codes WHERE batch_id = ? AND reprint_of IS NOT NULL
-            """, arguments: [batch.id]).map { (row: Row) -> (Int64, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
-
-        var codes: [CommissionedCode] = [], voids: [VoidedCode] = []
-        for row in rows {
-            let id: Int64 = row[0], scheme: String = row[1], value: String = row[2], stateText: String = row[4]
-            guard let state = LabelState(rawValue: stateText), let fact = facts[value] else {
-                throw LedgerError("code \(value)", .storage("its \(stateText) state has no matching event; run `tracestation audit verify`"))
-            }
-            if state == .voided {
-                voids.append(VoidedCode(scheme: scheme, value: value, voidedAt: fact.voidedAt ?? fact.time, reason: fact.reason ?? "",
-                                        replacedBy: replacements[id]))
-            } else if let printedAt = fact.printedAt, let station = fact.station {
-                codes.append(CommissionedCode(scheme: scheme, value: value, elementString: row[3], printedAt: printedAt,
-                                              station: station, state: state))
-            } else {
-                throw LedgerError("code \(value)", .storage("it is \(stateText) with no printed event; run `tracestation audit verify`"))
-            }
+            """, arguments: [batch.id, destinationID]).map { row in
+            ReportableRecordsBuilder.CodeRow(id: row[0], scheme: row[1], value: row[2], elementString: row[3], state: row[4])
         }
-        return (ReportableRecords(batch: batch, destination: destination, codes: codes, voids: voids), ids)
-    }
-
-    private struct EventFacts {
-        var time: Int64
-        var printedAt: Int64?
-        var station: String?
-        var voidedAt: Int64?
-        var reason: String?
-    }
-
-    /// When and where each of `codes` printed, and when and why it was voided, from one pass
-    /// over the batch's events: `printed` wins over an earlier `unconfirmed`.
-    private static func eventFacts(_ db: Database, batch: Int64, codes: [String: Int64]) throws -> [String: EventFacts] {
-        var facts: [String: EventFacts] = [:]
-        facts.reserveCapacity(codes.count)
+        var builder = ReportableRecordsBuilder(batch: batch, destination: destination, codes: rows)
+        guard !builder.isEmpty else { return (try builder.records(), [:]) }
         let events = try Row.fetchCursor(db, sql: """
             SELECT code, kind, time, station, details FROM events
             WHERE batch_id = ? AND kind IN ('printed', 'unconfirmed', 'voided') AND code IS NOT NULL ORDER BY seq
-            """, arguments: [batch])
+            """, arguments: [batch.id])
         while let row = try events.next() {
-            let code: String = row[0]
-            guard codes[code] != nil else { continue }
-            let kind: String = row[1], time: Int64 = row[2]
-            var fact = facts[code] ?? EventFacts(time: time)
-            fact.time = time
-            switch kind {
-            case EventKind.voided.rawValue:
-                fact.voidedAt = time
-                fact.reason = CanonicalJSON.parse(row[4])?["reason"] as? String
-            default:
-                fact.printedAt = time
-                fact.station = row[3]
-            }
-            facts[code] = fact
+            builder.event(code: row[0], kind: row[1], time: row[2], station: row[3], details: row[4])
         }
-        return facts
-    }
-
-    /// Every record in exactly one chunk, every chunk with at least one record.
-    private static func checkCoverage(_ chunks: [OutboxChunk], records: ReportableRecords, subject: String) throws {
-        let codes = chunks.flatMap(\.codes), voids = chunks.flatMap(\.voids)
-        guard !chunks.isEmpty, chunks.allSatisfy({ !$0.codes.isEmpty || !$0.voids.isEmpty }),
-              codes.count == records.codes.count, Set(codes) == Set(records.codes.map(\.value)),
-              voids.count == records.voids.count, Set(voids) == Set(records.voids.map(\.value)) else {
-            throw LedgerError(subject, .invalidInput("the chunks must carry each of the \(records.codes.count) codes and \(records.voids.count) voids exactly once"))
+        for row in try Row.fetchAll(db, sql: """
+            SELECT reprint_of, value FROM codes WHERE batch_id = ? AND reprint_of IS NOT NULL ORDER BY id
+            """, arguments: [batch.id]) {
+            builder.reprint(of: row[0], value: row[1])
         }
+        return (try builder.records(), builder.ids)
     }
 }

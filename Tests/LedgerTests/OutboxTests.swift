@@ -25,9 +25,10 @@ struct OutboxTests {
         try await ledger.store.enqueueReport(batch: batch, destination: destination) { chunks($0, size: size) }
     }
 
-    @Test("Commissioned codes carry their print time, station and verification; voids their reason and replacement")
-    func reportableRecords() async throws {
-        let ledger = try TestLedger()
+    @Test("Commissioned codes carry their print time, station and verification; voids their reason and replacement",
+          arguments: LedgerBackend.all)
+    func reportableRecords(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let codes = try await ledger.store.issue(batch: batch.id, count: 7).map(\.value)
         let before = Timestamp.now()
@@ -47,9 +48,10 @@ struct OutboxTests {
         #expect(records.voids.map(\.replacedBy) == [replacement, nil])
     }
 
-    @Test("Each record is queued for a destination once; a later report holds only what is new, another destination gets everything")
-    func incremental() async throws {
-        let ledger = try TestLedger()
+    @Test("Each record is queued for a destination once; a later report holds only what is new, another destination gets everything",
+          arguments: LedgerBackend.all)
+    func incremental(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let codes = try await ledger.store.issue(batch: batch.id, count: 10).map(\.value)
         try await ledger.store.record(codes[0..<6].map { LabelChange(code: $0, event: .printed) })
@@ -68,10 +70,10 @@ struct OutboxTests {
         #expect((counts.reported, counts.acknowledged) == (8, 0))
     }
 
-    @Test("Reporting in any number of rounds queues every printed code exactly once")
-    func roundsCoverEverything() async throws {
+    @Test("Reporting in any number of rounds queues every printed code exactly once", arguments: LedgerBackend.all)
+    func roundsCoverEverything(_ backend: LedgerBackend) async throws {
         await propertyCheck(count: 12, input: Gen.int(in: 1...5).array(of: 1...5), Gen.int(in: 1...4)) { rounds, size in
-            let ledger = try TestLedger()
+            let ledger = try await TestLedger(backend)
             let batch = try await ledger.batch()
             var queued: [String] = []
             var printed: [String] = []
@@ -89,9 +91,9 @@ struct OutboxTests {
         }
     }
 
-    @Test("Chunks that leave out a record are refused and nothing is queued")
-    func refusesPartialChunks() async throws {
-        let ledger = try TestLedger()
+    @Test("Chunks that leave out a record are refused and nothing is queued", arguments: LedgerBackend.all)
+    func refusesPartialChunks(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let codes = try await ledger.store.issue(batch: batch.id, count: 4).map(\.value)
         try await ledger.store.record(codes.map { LabelChange(code: $0, event: .printed) })
@@ -104,9 +106,10 @@ struct OutboxTests {
         #expect(try await ledger.store.reportableRecords(batch: batch.id, destination: Self.destination).codes.count == 4)
     }
 
-    @Test("A chunk waits for its next attempt, is delivered once with its receipt, and the acknowledgement is on the chain")
-    func delivery() async throws {
-        let ledger = try TestLedger()
+    @Test("A chunk waits for its next attempt, is delivered once with its receipt, and the acknowledgement is on the chain",
+          arguments: LedgerBackend.all)
+    func delivery(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let codes = try await ledger.store.issue(batch: batch.id, count: 5).map(\.value)
         try await ledger.store.record(codes.map { LabelChange(code: $0, event: .printed) })
@@ -143,9 +146,9 @@ struct OutboxTests {
         #expect(audit.eventsChecked == 1 + 5 + 5 + 2)
     }
 
-    @Test("A refused chunk is a dead letter with its reason until requeued")
-    func deadLetters() async throws {
-        let ledger = try TestLedger()
+    @Test("A refused chunk is a dead letter with its reason until requeued", arguments: LedgerBackend.all)
+    func deadLetters(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
         let codes = try await ledger.store.issue(batch: batch.id, count: 2).map(\.value)
         try await ledger.store.record(codes.map { LabelChange(code: $0, event: .printed) })
@@ -165,9 +168,9 @@ struct OutboxTests {
         #expect(again.first?.attempts == 0)
     }
 
-    @Test("Acknowledgements are accepted on a closed batch and checked by the audit")
-    func auditChecksAcknowledgements() async throws {
-        let ledger = try TestLedger()
+    @Test("Acknowledgements are accepted on a closed batch and checked by the audit", arguments: LedgerBackend.all)
+    func auditChecksAcknowledgements(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch(quantity: 3, overage: 0)
         let codes = try await ledger.store.issue(batch: batch.id, count: 3).map(\.value)
         try await ledger.store.record(codes.map { LabelChange(code: $0, event: .printed) })
