@@ -9,12 +9,16 @@ struct PrinterLinkFaultTests {
           arguments: [("paper-out-after=3", PrinterProblem.paperOut, 3), ("ribbon-out=1", .ribbonOut, 0),
                       ("head-open=1", .headOpen, 0), ("pause=1", .paused, 0)])
     func faultThenClear(_ fault: String, _ problem: PrinterProblem, _ printedBefore: Int) async throws {
-        let bench = try await LoopbackPrinter(faults: [fault])
+        // Short read deadlines, but no label given up for unproven while the fault is being
+        // found: with the whole suite running on two cores that can take seconds.
+        var configuration = LoopbackPrinter.fastDeadlines
+        configuration.confirmationTimeout = .seconds(120)
+        let bench = try await LoopbackPrinter(faults: [fault], configuration: configuration)
         let log = EventLog.recording(bench.link)
         var ids: [PrintJob.ID] = []
         for number in 0..<6 { ids.append(await bench.link.submit(LoopbackPrinter.label(number), reference: "L\(number)")) }
 
-        #expect(await eventually { await log.problemsReported.contains(problem) })
+        #expect(await eventually(within: .seconds(60)) { await log.problemsReported.contains(problem) })
         // Asked again until answered: on a loaded machine a query can outlast the short read deadline.
         #expect(await eventually { (try? await bench.link.status().problems.contains(problem)) == true })
         try await Task.sleep(for: .milliseconds(300))
