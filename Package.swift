@@ -155,6 +155,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: [
             "Ledger", "TraceCodes", .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "VirtualPrinterTests", dependencies: [
             "VirtualPrinter", "ZPL", "Symbology", "Imaging", "Verification",

@@ -67,6 +67,10 @@ struct AuditReplay {
 
     private mutating func apply(_ event: LedgerEvent) -> String? {
         guard let kind = EventKind(rawValue: event.kind) else { return "unknown kind" }
+        if kind == .journalSynced {
+            // The replayed steps are events of their own, checked as any; this one only marks the sync.
+            return CanonicalJSON.parse(event.details)?["journal_head"] is String ? nil : "unreadable journal sync"
+        }
         guard let batchID = event.batch else { return "no batch" }
         if kind == .batchCreated {
             guard batches[batchID] == nil else { return "batch \(batchID) created twice" }
@@ -84,7 +88,7 @@ struct AuditReplay {
         guard let closed = batches[batchID]?.closed else { return "batch \(batchID) was never created" }
         guard !closed else { return "batch \(batchID) was already closed" }
         switch kind {
-        case .batchCreated, .reportAcknowledged:
+        case .batchCreated, .reportAcknowledged, .journalSynced:
             return nil
         case .issued:
             guard let code = event.code, positions[code] == nil else { return "code issued twice or missing" }

@@ -11,4 +11,7 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case batchClosed = "batch-closed"
     /// The platform acknowledged a report chunk; details: destination, chunk key, codes, receipt.
     case reportAcknowledged = "report-acknowledged"
+    /// A station's offline journal was replayed onto the chain; details: the journal's entry
+    /// range and head hash, and how many entries were applied, already recorded or refused.
+    case journalSynced = "journal-synced"
 }

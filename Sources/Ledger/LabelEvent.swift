@@ -20,6 +20,21 @@ public enum LabelEvent: Sendable, Hashable {
         }
     }
 
+    /// The step an event of `kind` with `details` records; nil for other kinds.
+    init?(kind: EventKind, details: String) {
+        switch kind {
+        case .sent: self = .sent
+        case .printed: self = .printed
+        case .unconfirmed: self = .unconfirmed
+        case .verifiedPass: self = .verifiedPass
+        case .verifiedFail: self = .verifiedFail
+        case .voided:
+            guard let reason = CanonicalJSON.parse(details)?["reason"] as? String else { return nil }
+            self = .voided(reason: reason)
+        default: return nil
+        }
+    }
+
     /// The event's details as stored and hashed (sorted-key JSON).
     var details: String {
         switch self {

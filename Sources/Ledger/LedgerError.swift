@@ -22,6 +22,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case full
         case cannotOpen(String)
         case newerSchema
+        /// A database on the network did not answer in time; whether the call took effect is unknown.
+        case noAnswer(seconds: Double)
         case storage(String)
 
         // Batches and codes.
@@ -53,6 +55,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
                 return "the disk or database is full; free space, then retry (nothing was issued or recorded)"
             case .cannotOpen(let reason):
                 return "cannot open the database (\(reason)); check that the folder exists and is writable"
+            case .noAnswer(let seconds):
+                return "the database did not answer within \(seconds) s; check the network and the server (whether the last call took effect is unknown)"
             case .newerSchema:
                 return "the database was written by a newer TraceStation; upgrade this station"
             case .storage(let message):

@@ -16,11 +16,19 @@ public protocol LedgerStore: Sendable {
     /// The GS1 code with this GTIN-14 and serial, in any batch; nil when none was issued.
     func codeStatus(gtin: String, serial: String) async throws(LedgerError) -> CodeStatus?
     func reconcile(batch: Int64) async throws(LedgerError) -> Reconciliation
-    /// The codes of `batch` that stand in `state`, oldest first: after a restart, the labels a
-    /// stopped station left in doubt (`sent`) and the codes it never sent (`issued`).
+    /// The codes of `batch` that stand in `state` and were leased to this ledger's station
+    /// (or to none, issued before leases), oldest first: after a restart, the labels the
+    /// stopped station left in doubt (`sent`) and the codes it never sent (`issued`), and
+    /// never another station's.
     func codes(batch: Int64, in state: LabelState) async throws(LedgerError) -> [IssuedCode]
     /// Codes issued in `[from, to)`, milliseconds since 1970 UTC.
     func reconcile(from: Int64, to: Int64) async throws(LedgerError) -> Reconciliation
+    /// Replays label steps a station recorded in its offline journal while this ledger was
+    /// out of reach, in journal order with their own times, in one transaction, then chains a
+    /// `journal-synced` event naming the journal's range and head hash. Entries at or before
+    /// the station's last synced entry are skipped, so a replay cut short is resumed, never
+    /// doubled; a step the rules refuse is returned, and the rest recorded.
+    func replay(_ segment: JournalSegment) async throws(LedgerError) -> ReplayOutcome
     /// Closes a batch with a signed checkpoint; refused when unbalanced without `override`.
     func close(batch: Int64, signer: CheckpointSigner, override: CloseOverride?) async throws(LedgerError) -> Checkpoint
     /// Checks the chain, the checkpoints and the derived tables; `trustedKey` pins the signer.

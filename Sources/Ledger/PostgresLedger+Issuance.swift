@@ -59,6 +59,11 @@ extension PostgresLedger {
             ORDER BY c.id
             """, on: connection)
         try await PostgresChain.insert(events, station: chain.station, on: connection)
+        // One lease: the ids are one range, assigned under the writer lock.
+        try await run("""
+            INSERT INTO code_leases (station, batch_id, first_code_id, last_code_id, granted_at)
+            VALUES (\(chain.station), \(batch.id), \(firstID), \(firstID + Int64(count) - 1), \(time))
+            """, on: connection)
         try await run("UPDATE batches SET issued_count = issued_count + \(count) WHERE id = \(batch.id)", on: connection)
         return codes
     }

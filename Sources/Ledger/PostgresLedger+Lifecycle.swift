@@ -78,21 +78,15 @@ struct PostgresRecorder {
     /// Returns the code's row id and batch.
     @discardableResult
     mutating func record(_ change: LabelChange, on connection: PostgresConnection) async throws -> (id: Int64, batch: Int64) {
-        let subject = "code \(change.code)"
         guard let key = CodeKey(digitalLink: change.code), let product = try await product(key.gtin, on: connection),
               let row = try await PostgresLedger.rows("""
                   SELECT id, batch_id, state, scheme, value FROM codes WHERE product_id = \(product) AND serial = \(String(key.serial))
                   """, on: connection).first else {
-            throw LedgerError(subject, .unknownCode)
+            throw LedgerError("code \(change.code)", .unknownCode)
         }
-        let (id, batch, stateText, scheme, value) = try row.decode((Int64, Int64, String, String, String).self)
-        guard scheme == IssuedCode.gs1Scheme, value == change.code else { throw LedgerError(subject, .unknownCode) }
-        if let expected = change.batch, expected != batch { throw LedgerError(subject, .codeInOtherBatch(batch)) }
-        guard try await isOpen(batch, on: connection) else { throw LedgerError("\(subject) of batch \(batch)", .batchClosed) }
-        let state = LabelState(rawValue: stateText) ?? .voided
-        guard let next = state.applying(change.event) else {
-            throw LedgerError(subject, .illegalTransition(from: state, event: change.event))
-        }
+        let (id, batch, state, scheme, value) = try row.decode((Int64, Int64, String, String, String).self)
+        let next = try LabelStepRule.next(after: change, batch: batch, state: state, scheme: scheme, value: value,
+                                          batchIsOpen: try await isOpen(batch, on: connection))
         let seq = try await chain.append(on: connection, time: time, batch: batch, code: change.code, kind: change.event.kind,
                                          details: change.event.details)
         try await PostgresLedger.run("UPDATE codes SET state = \(next.rawValue), last_seq = \(seq) WHERE id = \(id)", on: connection)

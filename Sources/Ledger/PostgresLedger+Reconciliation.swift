@@ -9,12 +9,15 @@ extension PostgresLedger {
     }
 
     public func codes(batch id: Int64, in state: LabelState) async throws(LedgerError) -> [IssuedCode] {
-        try await read { connection in
+        try await read { [station] connection in
             _ = try await Self.fetchBatch(id, on: connection)
             return try await Self.rows("""
                 SELECT c.scheme, c.value, c.element_string, c.serial, original.value
                 FROM codes c LEFT JOIN codes original ON original.id = c.reprint_of
-                WHERE c.batch_id = \(id) AND c.state = \(state.rawValue) ORDER BY c.id
+                WHERE c.batch_id = \(id) AND c.state = \(state.rawValue) AND NOT EXISTS (
+                    SELECT 1 FROM code_leases l
+                    WHERE l.batch_id = c.batch_id AND c.id BETWEEN l.first_code_id AND l.last_code_id AND l.station <> \(station))
+                ORDER BY c.id
                 """, on: connection).map { row in
                 let (scheme, value, elementString, serial, reprintOf) = try row.decode((String, String, String, String, String?).self)
                 return IssuedCode(scheme: scheme, value: value, elementString: elementString, serial: serial, batch: id, reprintOf: reprintOf)

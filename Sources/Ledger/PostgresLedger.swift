@@ -203,6 +203,9 @@ public final class PostgresLedger: LedgerStore {
         case "25006": return LedgerError(subject, .readOnly)
         case "3D000": return LedgerError(subject, .cannotOpen("no such database on the server: \(message)"))
         case "28000", "28P01": return LedgerError(subject, .cannotOpen("the server refused the user or password: \(message)"))
+        case let state? where state.hasPrefix("08") || state.hasPrefix("57P"):
+            // Connection exceptions, and a server shutting down or starting up.
+            return LedgerError(subject, .cannotOpen("the PostgreSQL server is out of reach: \(message) (SQLSTATE \(state))"))
         case let state?: return LedgerError(subject, .storage("\(message) (SQLSTATE \(state))"))
         case nil:
             switch error.code {

@@ -24,6 +24,7 @@ extension SQLiteLedger {
             for _ in 0..<count {
                 codes.append(try issuer.issue(reprintOf: nil))
             }
+            try issuer.recordLease()
             try db.execute(sql: "UPDATE batches SET issued_count = issued_count + ? WHERE id = ?", arguments: [count, id])
             return codes
         }
@@ -38,6 +39,7 @@ extension SQLiteLedger {
             // Made after the void, so it appends after it.
             var issuer = try CodeIssuer(db, batch: batch, station: station)
             let code = try issuer.issue(reprintOf: (id: original.id, value: value))
+            try issuer.recordLease()
             try db.execute(sql: "UPDATE batches SET issued_count = issued_count + 1 WHERE id = ?", arguments: [batch.id])
             return code
         }
@@ -51,8 +53,13 @@ extension SQLiteLedger {
     }
 }
 
-/// Writes codes and their events for one batch inside one transaction.
+/// Writes codes and their events for one batch inside one transaction, and leases them to
+/// the station.
 struct CodeIssuer {
+    private let db: Database
+    private let station: String
+    /// The ids of the codes issued so far: one range, as the transaction holds the writer.
+    private var issuedIDs: ClosedRange<Int64>?
     private let batch: Batch
     private let product: Int64
     private let template: CodeTemplate
@@ -62,6 +69,8 @@ struct CodeIssuer {
     private let time = Timestamp.now()
 
     init(_ db: Database, batch: Batch, station: String) throws {
+        self.db = db
+        self.station = station
         self.batch = batch
         product = try Int64.fetchOne(db, sql: "SELECT product_id FROM batches WHERE id = ?", arguments: [batch.id])!
         template = try CodeTemplate(builder: batch.spec.codeBuilder(), domain: batch.spec.domain, serialLength: batch.spec.serialLength)
@@ -92,11 +101,21 @@ struct CodeIssuer {
             insert.bind(original?.id, at: 8)
             insert.bind(chain.nextSeq, at: 10)
             guard try insert.run() == 1 else { continue }
+            let id = db.lastInsertedRowID
+            issuedIDs = issuedIDs.map { $0.lowerBound...id } ?? id...id
             let details = original.map { CanonicalJSON.text(["reprint_of": .string($0.value)]) } ?? CanonicalJSON.empty
             try chain.append(time: time, batch: batch.id, code: value, kind: .issued, details: details)
             return IssuedCode(scheme: IssuedCode.gs1Scheme, value: value, elementString: bracketed, serial: serial,
                               batch: batch.id, reprintOf: original?.value)
         }
         throw LedgerError("batch \(batch.id)", .serialSpaceExhausted(attempts: SQLiteLedger.maximumDraws))
+    }
+
+    /// Records the codes issued so far as one lease to the station.
+    func recordLease() throws {
+        guard let issuedIDs else { return }
+        try db.execute(sql: """
+            INSERT INTO code_leases (station, batch_id, first_code_id, last_code_id, granted_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [station, batch.id, issuedIDs.lowerBound, issuedIDs.upperBound, time])
     }
 }

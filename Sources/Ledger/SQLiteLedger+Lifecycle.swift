@@ -36,7 +36,7 @@ extension SQLiteLedger {
 /// appends the event and updates the derived rows.
 struct LabelRecorder {
     private let db: Database
-    private var chain: ChainAppender
+    var chain: ChainAppender
     private let lookup: Statement
     private let update: Statement
     private let verification: Statement
@@ -76,22 +76,17 @@ struct LabelRecorder {
         return LedgerError("\(refused.count) of \(changes.count) label events", .refused(refused))
     }
 
-    /// Returns the code's row id and batch.
+    /// Returns the code's row id and batch. `time` is now, or a replayed step's own time.
     @discardableResult
-    mutating func record(_ change: LabelChange) throws -> (id: Int64, batch: Int64) {
-        let subject = "code \(change.code)"
+    mutating func record(_ change: LabelChange, at time: Int64? = nil) throws -> (id: Int64, batch: Int64) {
         guard let key = CodeKey(digitalLink: change.code), let product = try product(key.gtin),
-              let row = try Row.fetchOne(lookup, arguments: [product, String(key.serial)]),
-              (row[3] as String) == IssuedCode.gs1Scheme, (row[4] as String) == change.code else {
-            throw LedgerError(subject, .unknownCode)
+              let row = try Row.fetchOne(lookup, arguments: [product, String(key.serial)]) else {
+            throw LedgerError("code \(change.code)", .unknownCode)
         }
         let id: Int64 = row[0], batch: Int64 = row[1]
-        if let expected = change.batch, expected != batch { throw LedgerError(subject, .codeInOtherBatch(batch)) }
-        guard try isOpen(batch) else { throw LedgerError("\(subject) of batch \(batch)", .batchClosed) }
-        let state = LabelState(rawValue: row[2]) ?? .voided
-        guard let next = state.applying(change.event) else {
-            throw LedgerError(subject, .illegalTransition(from: state, event: change.event))
-        }
+        let next = try LabelStepRule.next(after: change, batch: batch, state: row[2], scheme: row[3], value: row[4],
+                                          batchIsOpen: try isOpen(batch))
+        let time = time ?? self.time
         let seq = try chain.append(time: time, batch: batch, code: change.code, kind: change.event.kind, details: change.event.details)
         try update.execute(arguments: [next.rawValue, seq, id])
         if change.event == .verifiedPass || change.event == .verifiedFail {

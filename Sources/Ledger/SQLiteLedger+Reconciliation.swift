@@ -14,8 +14,11 @@ extension SQLiteLedger {
             return try Row.fetchAll(db, sql: """
                 SELECT c.scheme, c.value, c.element_string, c.serial, original.value AS reprint_of
                 FROM codes c LEFT JOIN codes original ON original.id = c.reprint_of
-                WHERE c.batch_id = ? AND c.state = ? ORDER BY c.id
-                """, arguments: [id, state.rawValue]).map { row in
+                WHERE c.batch_id = ? AND c.state = ? AND NOT EXISTS (
+                    SELECT 1 FROM code_leases l
+                    WHERE l.batch_id = c.batch_id AND c.id BETWEEN l.first_code_id AND l.last_code_id AND l.station <> ?)
+                ORDER BY c.id
+                """, arguments: [id, state.rawValue, station]).map { row in
                 IssuedCode(scheme: row["scheme"], value: row["value"], elementString: row["element_string"], serial: row["serial"],
                            batch: id, reprintOf: row["reprint_of"])
             }

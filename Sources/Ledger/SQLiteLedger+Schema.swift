@@ -188,6 +188,33 @@ extension SQLiteLedger {
                 CREATE INDEX reported_codes_by_chunk ON reported_codes(chunk_id);
                 """)
         }
+        migrator.registerMigration("v5: code leases and journal syncs") { db in
+            // A lease is a block of codes issued to one station (codes are numbered in
+            // issuance order, and a block is issued in one transaction, so its ids are one
+            // range). Its station prints them, and only its station: a restart takes back its
+            // own unsent codes, never another station's. Codes issued before leases existed
+            // belong to no lease and to any station that asks.
+            //
+            // `journal_syncs` holds, per station, the last entry of its offline journal that
+            // was replayed onto the chain, so a replay cut short is resumed, never doubled.
+            try db.execute(sql: """
+                CREATE TABLE code_leases (
+                    id INTEGER PRIMARY KEY,
+                    station TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    first_code_id INTEGER NOT NULL,
+                    last_code_id INTEGER NOT NULL,
+                    granted_at INTEGER NOT NULL
+                );
+                CREATE INDEX code_leases_by_batch ON code_leases(batch_id, first_code_id);
+                CREATE TABLE journal_syncs (
+                    station TEXT PRIMARY KEY,
+                    last_journal_seq INTEGER NOT NULL,
+                    last_journal_hash BLOB NOT NULL,
+                    synced_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

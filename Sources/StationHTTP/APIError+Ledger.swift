@@ -34,7 +34,7 @@ extension APIError {
             }
         case .noSigningKey, .badSigningKey:
             self.init(.serviceUnavailable, "no-signing-key", message)
-        case .locked:
+        case .locked, .noAnswer:
             self.init(.serviceUnavailable, "ledger-busy", message, headers: [.retryAfter: "1"])
         case .readOnly, .notADatabase, .full, .cannotOpen, .newerSchema, .storage:
             self.init(.serviceUnavailable, "ledger-unavailable", message)

@@ -59,10 +59,13 @@ struct TestLedger {
     }
 
     /// The same ledger opened again, as by another process or station.
-    func reopened() async throws -> any LedgerStore {
-        if let postgres { return try await PostgresLedger(configuration: postgres, station: "line-1") }
-        return try SQLiteLedger(path: location, station: "line-1")
+    func reopened(station: String = "line-1") async throws -> any LedgerStore {
+        if let postgres { return try await PostgresLedger(configuration: postgres, station: station) }
+        return try SQLiteLedger(path: location, station: station)
     }
+
+    /// The PostgreSQL database's settings; nil on SQLite.
+    var postgresConfiguration: PostgresLedger.Configuration? { postgres }
 
     /// Runs raw SQL as the station's database user would, with the ledger's own guards on.
     func execute(_ sql: String) async throws {
