@@ -56,7 +56,7 @@ bench: deps
 	  $(PYTHON) -m pip install --quiet numpy pillow zxing-cpp || \
 	  $(PYTHON) -m pip install --quiet --user --break-system-packages numpy pillow zxing-cpp
 	$(SWIFT) build -c release --product tracestation
-	.build/release/tracestation bench $(if $(ANCHORS),--anchors $(ANCHORS)) --ledger-codes 1000000
+	scripts/postgres-test-server.sh run .build/release/tracestation bench $(if $(ANCHORS),--anchors $(ANCHORS)) --ledger-codes 1000000 --plant-codes 1000000
 
 ## benchmarks: the statistical suite in Benchmarks/ (ordo-one/benchmark)
 benchmarks: deps

@@ -138,6 +138,22 @@ public final class PostgresLedger: LedgerStore {
         running.cancel()
     }
 
+    /// Creates an empty database named `name` (lower-case letters, digits and `_`) on the
+    /// server `configuration` points at, connecting to the database it names.
+    public static func createDatabase(_ name: String, on configuration: Configuration) async throws(LedgerError) {
+        guard !name.isEmpty, name.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }) else {
+            throw LedgerError("database \(name)", .invalidInput("a new database's name takes lower-case letters, digits and _ only"))
+        }
+        let client = PostgresClient(configuration: configuration.client)
+        let running = Task { await client.run() }
+        defer { running.cancel() }
+        do {
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+        } catch {
+            throw ledgerError(error, subject: "database \(name) on \(configuration.displayURL)")
+        }
+    }
+
     /// Closes the pool's connections and waits until they are closed.
     public func shutdown() async {
         running.cancel()

@@ -74,6 +74,16 @@ struct BenchCommand: AsyncParsableCommand {
         valueName: "N"))
     var ledgerCodes = 0
 
+    @Option(help: ArgumentHelp(
+        "Also time a plant: 8 stations issuing this many codes in all from leases on one PostgreSQL, beside one station on SQLite, and the replay of 100,000 steps buffered offline; 0 skips it. Needs --postgres-url.",
+        valueName: "N"))
+    var plantCodes = 0
+
+    @Option(help: ArgumentHelp(
+        "The PostgreSQL server for --plant-codes (default: $TRACESTATION_TEST_POSTGRES_URL, which scripts/postgres-test-server.sh sets); a new database is made on it.",
+        valueName: "URL"))
+    var postgresURL: String?
+
     @Option(help: ArgumentHelp("Also time reporting a batch of this many codes to an in-process reference receiver on loopback; 0 skips it.",
                                valueName: "N"))
     var reportCodes = 100_000
@@ -84,6 +94,10 @@ struct BenchCommand: AsyncParsableCommand {
         }
         guard ledgerCodes >= 0, reportCodes >= 0 else { throw ValidationError("--ledger-codes and --report-codes must be 0 or more") }
         guard !only.contains(.stationLoad) || only == [.stationLoad] else { throw ValidationError("station-load runs alone; time it with --only station-load") }
+        guard plantCodes >= 0 else { throw ValidationError("--plant-codes must be 0 or more") }
+        if plantCodes > 0, plantServer == nil {
+            throw ValidationError("--plant-codes needs a PostgreSQL server: --postgres-url, or run under scripts/postgres-test-server.sh run")
+        }
         guard loadLabels >= 8 else { throw ValidationError("--load-labels must be at least 8, one per line") }
     }
 
@@ -221,10 +235,18 @@ struct BenchCommand: AsyncParsableCommand {
             try await LedgerBench(codes: ledgerCodes, block: 10_000, events: min(100_000, ledgerCodes), callers: 64)
                 .run(in: scratch + "/ledger", json: json)
         }
+        if plantCodes > 0, let plantServer {
+            if !json { print("\nPlant: stations sharing one PostgreSQL ledger") }
+            try await PlantLedgerBench(codes: plantCodes, postgresURL: plantServer).run(in: scratch + "/plant", json: json)
+        }
         if reportCodes > 0 {
             if !json { print("\nReporting: a batch of \(reportCodes) codes to the reference receiver, loopback HTTP") }
             try await ReportBench(codes: reportCodes).run(in: scratch + "/report", json: json)
         }
+    }
+
+    private var plantServer: String? {
+        postgresURL ?? ProcessInfo.processInfo.environment["TRACESTATION_TEST_POSTGRES_URL"]
     }
 
     /// Mean microseconds per call of `body` over `count` calls; the results are summed so
