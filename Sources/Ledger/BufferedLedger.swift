@@ -240,6 +240,18 @@ public actor BufferedLedger: LedgerStore {
         try await shared.verifyAudit(trustedKey: trustedKey)
     }
 
+    // MARK: The plant view, on the shared ledger
+
+    nonisolated public func publishLineStatus(_ lines: [PublishedLineStatus]) async throws(LedgerError) {
+        let shared = shared
+        try await Ledger.answer(within: options.answerTimeout, subject: "shared ledger") { () async throws(LedgerError) in
+            try await shared.publishLineStatus(lines)
+        }
+    }
+    nonisolated public func plantLineStatus() async throws(LedgerError) -> [PublishedLineStatus] {
+        try await shared.plantLineStatus()
+    }
+
     // MARK: The report outbox, on the shared ledger
 
     nonisolated public func reportableRecords(batch: Int64, destination: String?) async throws(LedgerError) -> ReportableRecords {

@@ -62,6 +62,15 @@ public protocol LedgerStore: Sendable {
     func outboxStatus(destination: String?) async throws(LedgerError) -> OutboxStatus
     /// Makes dead letters pending again, due now, attempts reset; returns how many.
     func requeueDeadLetters(destination: String?) async throws(LedgerError) -> Int
+
+    // The plant view: each station's latest line status, a heartbeat beside the record (no
+    // event, not on the chain).
+
+    /// Replaces this station's rows for these lines in one transaction. Every row must name
+    /// this ledger's own station: a station never writes another's lines.
+    func publishLineStatus(_ lines: [PublishedLineStatus]) async throws(LedgerError)
+    /// Every station's published lines, ordered by station, then line.
+    func plantLineStatus() async throws(LedgerError) -> [PublishedLineStatus]
 }
 
 extension LedgerStore {

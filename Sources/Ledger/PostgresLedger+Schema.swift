@@ -154,6 +154,19 @@ extension PostgresLedger {
             """,
             "CREATE INDEX reported_codes_by_chunk ON reported_codes(chunk_id)",
         ]),
+        // Each station's latest status of each of its lines, as SQLite's v4: a heartbeat for
+        // the plant view, outside the hash chain and the audit.
+        ("v2: plant line status", [
+            """
+            CREATE TABLE line_status (
+                station TEXT NOT NULL,
+                line TEXT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                status TEXT NOT NULL,
+                PRIMARY KEY (station, line)
+            )
+            """,
+        ]),
         // See SQLite's v5 migration.
         ("v3: code leases and journal syncs", [
             """

@@ -188,6 +188,19 @@ extension SQLiteLedger {
                 CREATE INDEX reported_codes_by_chunk ON reported_codes(chunk_id);
                 """)
         }
+        migrator.registerMigration("v4: plant line status") { db in
+            // Each station's latest status of each of its lines, replaced about once a second:
+            // a heartbeat for the plant view, outside the hash chain and the audit.
+            try db.execute(sql: """
+                CREATE TABLE line_status (
+                    station TEXT NOT NULL,
+                    line TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    PRIMARY KEY (station, line)
+                ) WITHOUT ROWID;
+                """)
+        }
         migrator.registerMigration("v5: code leases and journal syncs") { db in
             // A lease is a block of codes issued to one station (codes are numbered in
             // issuance order, and a block is issued in one transaction, so its ids are one

@@ -4,7 +4,10 @@ extension APIOperation {
     static let all: [APIOperation] = [
         health, metrics, openAPI, listProducts, listBatches, createBatch, getBatch, closeBatch, voidLabel, verifyImage,
         reconciliation, audit,
-    ] + lineRoutes + dashboardRoutes
+    ] + lineRoutes + dashboardRoutes + plantRoutes
+
+    /// What `serve --plant` serves: the plant view, health and metrics.
+    static let plantOnly: [APIOperation] = [health, metrics, openAPI, plantRoot] + plantRoutes
 
     private static let batchParameter = Parameter(name: "batch", location: .path, description: "The batch id.", schema: Schema.batchID)
     private static let badBatch = Answer.error(400, "The batch id is not a positive integer (`invalid-parameter`).")

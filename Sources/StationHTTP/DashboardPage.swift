@@ -29,14 +29,15 @@ struct DashboardPage {
             <header><h1>\(title)</h1>
             <p class="meta"><span>\(phrase(.updated))</span> <time id="updated" datetime="\(Self.isoTime(snapshot.time))">\(Self.clock(snapshot.time))</time>
             <span id="stale" hidden>\(phrase(.stale))</span>
-            <a id="switch-language" href="/dashboard?lang=\(other.rawValue)" hreflang="\(other.rawValue)">\(phrase(.switchLanguage))</a></p>
+            <a id="switch-language" href="/dashboard?lang=\(other.rawValue)" hreflang="\(other.rawValue)">\(phrase(.switchLanguage))</a>
+            <a id="plant-link" href="/dashboard/plant?lang=\(language.rawValue)">\(phrase(.plantView))</a></p>
             <noscript><p>\(phrase(.withoutScript))</p></noscript>
             </header>
             <main>
             \(lines)
             \(openBatches)
             </main>
-            <script type="application/json" id="dashboard-text">\(scriptText)</script>
+            <script type="application/json" id="dashboard-text">\(Self.scriptText(language))</script>
             <script>\(DashboardScript.script)</script>
             </body></html>
 
@@ -66,7 +67,7 @@ struct DashboardPage {
 
     /// Every phrase in the page's language, for the script; as JSON its slashes are escaped,
     /// so no phrase can close the script element.
-    private var scriptText: String {
+    static func scriptText(_ language: DashboardLanguage) -> String {
         let phrases = Dictionary(uniqueKeysWithValues: DashboardText.allCases.map { ($0.rawValue, $0.text(language)) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -13,6 +13,10 @@ enum DashboardText: String, CaseIterable, Sendable {
     case latestLabels, noLabels, grades, gradesCaption
     case reconciliation, balanced, notBalanced
     case openBatches, noOpenBatches, lot, gtin, quantity, created, noLines
+    case unavailable
+    // The plant view; the totals' raw values are their keys in `PlantBody`.
+    case plantTitle, plantView, stationLines, line, state, lastUpdate, notReportingSince, plantTotals, noPublishedLines
+    case stations, lines, reporting, notReporting = "not_reporting", verified
 
     /// The phrase in `language`.
     func text(_ language: DashboardLanguage) -> String {
@@ -79,6 +83,22 @@ enum DashboardText: String, CaseIterable, Sendable {
         case .quantity: ("Quantity", "数量")
         case .created: ("Created", "创建时间")
         case .noLines: ("This station has no lines.", "本工位没有产线。")
+        case .unavailable: ("Not running", "未运行")
+        case .plantTitle: ("Plant dashboard", "全厂看板")
+        case .plantView: ("All lines of the plant", "全厂产线")
+        case .stationLines: ("This station's lines", "本工位产线")
+        case .line: ("Line", "产线")
+        case .state: ("State", "状态")
+        case .lastUpdate: ("Last update", "最后更新")
+        // The time follows the phrase in both languages.
+        case .notReportingSince: ("Not reporting since", "未上报，最后更新于")
+        case .plantTotals: ("Plant totals", "全厂合计")
+        case .noPublishedLines: ("No station has published its lines to this ledger yet.", "尚无工位向本账本上报产线状态。")
+        case .stations: ("Stations", "工位数")
+        case .lines: ("Lines", "产线数")
+        case .reporting: ("Reporting", "正常上报")
+        case .notReporting: ("Not reporting", "未上报")
+        case .verified: ("Verified pass / fail", "校验通过 / 失败")
         }
     }
 }

@@ -30,10 +30,10 @@ enum OpenAPIDocument {
     }
 
     /// The document as served: sorted keys, so it is byte-for-byte stable.
-    static func json(stationID: String) -> String {
+    static func json(operations: [APIOperation] = APIOperation.all, stationID: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        let data = (try? encoder.encode(build(stationID: stationID))) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(build(operations: operations, stationID: stationID))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 

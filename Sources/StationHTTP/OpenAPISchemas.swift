@@ -20,6 +20,9 @@ enum OpenAPISchemas {
     static let lineCounts = ["run", "target", "issued", "printed", "verified_pass", "verified_fail", "voided", "unconfirmed", "good", "remaining",
                              "unmatched_images"]
 
+    static let plantTotals = ["stations", "lines", "reporting", "not_reporting", "issued", "printed", "verified_pass", "verified_fail",
+                              "voided", "unconfirmed", "good", "target"]
+
     /// A line's keys: `Line` has these alone, a dashboard line these and its reconciliation and chart.
     private static let lineProperties: [String: JSONValue] = Dictionary(uniqueKeysWithValues: lineCounts.map { ($0, integer) }).merging([
         "line": string, "state": Schema.enumeration(["idle", "running", "paused", "stopped", "unavailable"]), "reason": nullable("string"),
@@ -123,6 +126,22 @@ enum OpenAPISchemas {
             "open_batches": ["type": "array", "items": Schema.ref("Batch")],
             "updated": ["type": "string", "format": "date-time"],
         ], required: ["lines", "open_batches", "updated"]),
+
+        "Plant": object([
+            "generated_at": ["type": "string", "format": "date-time"], "generated_at_ms": int64,
+            "stale_after_seconds": ["type": "number", "description": "A line published longer ago than this is not reporting."],
+            "stations": ["type": "array", "items": object([
+                "station": string,
+                "lines": ["type": "array", "items": object([
+                    "line": string, "updated_at": ["type": "string", "format": "date-time"], "updated_at_ms": int64,
+                    "age_seconds": ["type": "number"],
+                    "reporting": ["type": "boolean", "description": "False when the line was not published within the staleness: its station may be down."],
+                    "status": ["oneOf": [Schema.ref("Line"), ["type": "null"]],
+                               "description": "The line as its station's /api/v1/lines/{line} showed it when published."],
+                ], required: ["line", "updated_at", "updated_at_ms", "age_seconds", "reporting", "status"])],
+            ], required: ["station", "lines"])],
+            "totals": object(Dictionary(uniqueKeysWithValues: plantTotals.map { ($0, integer) }), required: plantTotals),
+        ], required: ["generated_at", "generated_at_ms", "stale_after_seconds", "stations", "totals"]),
 
         "Audit": object([
             "intact": boolean, "events_checked": int64, "last_hash": string, "checkpoints_verified": integer,

@@ -27,10 +27,15 @@ public struct StationAPI: Sendable {
     public let lines: [String: LineWorkflow]
     /// Uploaded images larger than this are refused with 413 before they are read whole.
     public var maximumImageBytes: Int
+    /// The plant view's staleness and clock.
+    public var plant: PlantOptions
+    /// Serves the plant view alone (`serve --plant`): no line, batch or label routes, and `/`
+    /// leads to `/dashboard/plant`.
+    public var plantOnly: Bool
 
     public init(settings: StationSettings, ledger: any LedgerStore, signer: CheckpointSigner?, products: [String: Product]? = nil,
                 logger: Logger, metrics: StationMetrics? = nil, lines: [LineWorkflow] = [],
-                maximumImageBytes: Int = StationAPI.defaultMaximumImageBytes) {
+                maximumImageBytes: Int = StationAPI.defaultMaximumImageBytes, plant: PlantOptions = PlantOptions(), plantOnly: Bool = false) {
         self.settings = settings
         self.ledger = ledger
         self.signer = signer
@@ -39,10 +44,12 @@ public struct StationAPI: Sendable {
         self.metrics = metrics ?? StationMetrics(lines: settings.lines.map(\.id))
         self.lines = Dictionary(lines.map { ($0.settings.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.maximumImageBytes = maximumImageBytes
+        self.plant = plant
+        self.plantOnly = plantOnly
     }
 
-    /// Every route of `APIOperation.all`; the open ones without a token, the rest behind
-    /// `BearerAuthenticator` and each route's role.
+    /// Every route of `APIOperation.all` (or of `APIOperation.plantOnly`); the open ones
+    /// without a token, the rest behind `BearerAuthenticator` and each route's role.
     public func router() -> Router<StationRequestContext> {
         let router = Router(context: StationRequestContext.self)
         // Metrics outermost, so they see the status of every answer, errors included.
@@ -63,8 +70,15 @@ public struct StationAPI: Sendable {
         register(.metrics) { _, _ in
             JSONResponse.text(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
-        let document = OpenAPIDocument.json(stationID: settings.stationID)
+        let document = OpenAPIDocument.json(operations: plantOnly ? APIOperation.plantOnly : APIOperation.all, stationID: settings.stationID)
         register(.openAPI) { _, _ in JSONResponse.text(document, contentType: JSONResponse.contentType) }
+        register(.plant) { _, _ in try await plantStatus() }
+        register(.plantDashboard) { request, _ in try await plantDashboard(request) }
+        register(.plantDashboardStatus) { _, _ in try await plantStatus(headers: [.cacheControl: "no-store"]) }
+        if plantOnly {
+            register(.plantRoot) { _, _ in Response(status: .found, headers: [.location: "/dashboard/plant"]) }
+            return router
+        }
         register(.listProducts) { _, _ in
             JSONResponse.make(ProductListBody(products: (products ?? [:]).values.sorted { $0.gtin < $1.gtin }))
         }

@@ -20,15 +20,19 @@ public struct StationRuntime: Sendable {
     /// How long a shutdown waits for the labels in each printer to settle.
     public let shutdownGrace: Duration
     private let followers: [Task<Void, Never>]
+    /// Publishes the lines for the plant view; nil under `serve --plant`, which publishes nothing.
+    private let publisher: LineStatusPublisher?
 
     /// Starts every configured line and resumes the journal's runs. A line whose printer or
     /// template cannot start is left out and logged, and the API answers 503 for it: one
     /// broken line does not stop the others. A virtual printer keeps its latest
-    /// `keptLabelFiles` label images on disk, unless `lineOptions` says otherwise.
+    /// `keptLabelFiles` label images on disk, unless `lineOptions` says otherwise. Every
+    /// line's status is published to the ledger for the plant view as `plant` says.
     public static func start(settings: StationSettings, ledger: any LedgerStore, signer: CheckpointSigner?,
                              products: [String: Product]? = nil, library: LabelLibrary = .standard(), journal: LineRunJournal?,
                              logger: Logger, lineOptions: @Sendable (LineSettings) -> LineWorkflow.Options = { _ in .init() },
-                             shutdownGrace: Duration = .seconds(10), keptLabelFiles: Int = 1000) async -> StationRuntime {
+                             shutdownGrace: Duration = .seconds(10), keptLabelFiles: Int = 1000,
+                             plant: PlantOptions = PlantOptions()) async -> StationRuntime {
         let metrics = StationMetrics(lines: settings.lines.map(\.id))
         var lines: [LineWorkflow] = []
         for line in settings.lines {
@@ -58,8 +62,19 @@ public struct StationRuntime: Sendable {
             }
         }
         let api = StationAPI(settings: settings, ledger: ledger, signer: signer, products: products, logger: logger, metrics: metrics,
-                             lines: lines)
-        return StationRuntime(api: api, lines: lines, shutdownGrace: shutdownGrace, followers: followers)
+                             lines: lines, plant: plant)
+        let publisher = LineStatusPublisher(station: settings.stationID, configured: settings.lines.map(\.id), lines: api.lines,
+                                            ledger: ledger, options: plant, logger: logger)
+        return StationRuntime(api: api, lines: lines, shutdownGrace: shutdownGrace, followers: followers, publisher: publisher)
+    }
+
+    /// The plant view alone (`serve --plant`): every station's lines from the ledger, health
+    /// and metrics; no line of its own is started and nothing is published.
+    public static func plantView(settings: StationSettings, ledger: any LedgerStore, logger: Logger,
+                                 plant: PlantOptions = PlantOptions()) -> StationRuntime {
+        let api = StationAPI(settings: settings, ledger: ledger, signer: nil, logger: logger, metrics: StationMetrics(lines: []),
+                             plant: plant, plantOnly: true)
+        return StationRuntime(api: api, lines: [], shutdownGrace: .zero, followers: [], publisher: nil)
     }
 
     /// Serves on `host` and the settings' port (or `port`; 0 picks a free one, told to
@@ -80,8 +95,11 @@ public struct StationRuntime: Sendable {
             }
         }
         let lineService = LineShutdownService(lines: lines, triggers: triggers, grace: shutdownGrace, logger: api.logger)
+        // Shut down in reverse: the lines first, then the server, then the publisher, which
+        // tells the plant the lines' final state.
+        let publishing: [ServiceGroupConfiguration.ServiceConfiguration] = publisher.map { [.init(service: $0)] } ?? []
         let group = ServiceGroup(configuration: .init(
-            services: [
+            services: publishing + [
                 .init(service: application),
                 .init(service: lineService, successTerminationBehavior: .gracefullyShutdownGroup),
             ],

@@ -28,8 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
             Batch closes are signed with the key in TRACESTATION_SIGNING_KEY; without one, closes \
             are refused (503) and everything else works.
 
+            With --plant it serves the plant view alone (GET /api/v1/plant, /dashboard/plant, \
+            /health, /metrics): every line that the stations sharing the ledger publish, starting \
+            no line of its own and publishing nothing.
+
             Examples:
               tracestation serve
+              tracestation serve --plant --port 8090
               tracestation serve --config /etc/tracestation/station.yaml --port 8080 --host 0.0.0.0
             """
     )
@@ -50,6 +55,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
+
+    @Flag(help: "Serve only the plant view of the ledger's stations; start no line.")
+    var plant = false
 
     func validate() throws {
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535, not \(port)") }
@@ -78,6 +86,13 @@ struct ServeCommand: AsyncParsableCommand {
         let ledgerFolder = (settings.ledgerPath as NSString).deletingLastPathComponent
         if !ledgerFolder.isEmpty { try FileManager.default.createDirectory(atPath: ledgerFolder, withIntermediateDirectories: true) }
         let ledger = try SQLiteLedger(path: settings.ledgerPath, station: settings.stationID)
+        if plant {
+            try await StationRuntime.plantView(settings: settings, ledger: ledger, logger: logger).run(host: host, port: port) { bound in
+                FileHandle.standardOutput.write(Data("tracestation serving the plant view on http://\(host):\(bound) (lines: none)\n".utf8))
+            }
+            logger.notice("plant view stopped")
+            return
+        }
         let journal = try LineRunJournal(ledgerPath: settings.ledgerPath)
         let signer = try? CheckpointSigner(option: nil, environment: ProcessInfo.processInfo.environment)
         if signer == nil { logger.warning("no signing key in \(CheckpointSigner.environmentVariable): batch closes will be refused") }

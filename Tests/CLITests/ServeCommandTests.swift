@@ -15,9 +15,9 @@ struct ServeCommandTests {
         let port: Int
         private let errors = Pipe()
 
-        init(folder: String) throws {
+        init(folder: String, arguments: [String] = []) throws {
             process.executableURL = CommandRunner.executable
-            process.arguments = ["serve", "--config", "\(folder)/station.yaml", "--port", "0", "--log-level", "notice"]
+            process.arguments = ["serve", "--config", "\(folder)/station.yaml", "--port", "0", "--log-level", "notice"] + arguments
             process.currentDirectoryURL = URL(fileURLWithPath: folder)
             var environment = ProcessInfo.processInfo.environment
             environment["TS_LEAD_TOKEN"] = ServeCommandTests.token
@@ -149,6 +149,31 @@ struct ServeCommandTests {
         #expect(good + flagged + unjudged == 120, "\(counts)")
         #expect(counts["issued"] == good + flagged + unjudged + (counts["voided"] ?? 0), "\(counts)")
         #expect(flagged + unjudged <= 16, "only labels in the printer or awaiting their verdict are in doubt: \(counts)")
+    }
+
+    @Test("serve --plant answers /api/v1/plant with the lines another station publishes, and starts no line of its own")
+    func plantView() async throws {
+        let folder = try Self.stationFolder()
+        let station = try Station(folder: folder)
+        let view = try Station(folder: folder, arguments: ["--plant"])
+        var line: [String: Any]?
+        for _ in 0..<600 where line == nil {
+            let plant = try await view.request("GET", "/api/v1/plant")
+            #expect(plant.status == 200)
+            let stations = plant.body["stations"] as? [[String: Any]] ?? []
+            line = stations.first { $0["station"] as? String == "serve-test" }.flatMap { ($0["lines"] as? [[String: Any]])?.first }
+            if line == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let published = try #require(line, "the station's line reached the plant view")
+        #expect(published["line"] as? String == "line-1" && published["reporting"] as? Bool == true)
+        #expect(try await view.request("GET", "/api/v1/lines/line-1").status == 404)
+        #expect(try await view.request("GET", "/health").status == 200)
+        #expect(!(try await view.text("/metrics")).contains(#"line="line-1""#), "no line is started")
+        #expect(try await view.text("/dashboard/plant?lang=zh").contains("全厂看板"))
+        let stoppedView = view.stop(SIGTERM)
+        #expect(stoppedView.status == 0, "\(stoppedView.log)")
+        #expect(!stoppedView.log.contains("line stopped"))
+        #expect(station.stop(SIGTERM).status == 0)
     }
 
     @Test("A configuration with errors is refused before anything starts, naming the key")

@@ -58,7 +58,7 @@ struct TestLedger {
         try await store.createBatch(BatchSpec(gtin: Self.gtin, lot: lot, quantity: quantity, overagePercent: overage))
     }
 
-    /// The same ledger opened again, as by another process or station.
+    /// The same ledger opened again, as by another process or, named, by another station.
     func reopened(station: String = "line-1") async throws -> any LedgerStore {
         if let postgres { return try await PostgresLedger(configuration: postgres, station: station) }
         return try SQLiteLedger(path: location, station: station)
