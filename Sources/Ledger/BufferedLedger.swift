@@ -19,9 +19,11 @@ import Logging
 ///   `reconcile(batch:)` first try to replay.
 public actor BufferedLedger: LedgerStore {
     public struct Options: Sendable {
-        /// Codes leased ahead of need: about the labels the line prints in the longest outage
-        /// it should ride out. The batch's limit caps it, since leased codes count as issued.
-        public var leaseReserve = 1_024
+        /// Codes leased ahead of need: at least the labels the line prints in the longest
+        /// outage it should ride out. A lease is one transaction on the shared ledger however
+        /// many codes it holds, so larger leases also let more stations share one database.
+        /// At most half of what is left of the batch's limit is taken ahead.
+        public var leaseReserve = 16_384
         /// How long the shared ledger may take to answer a write before the station treats
         /// it as out of reach.
         public var answerTimeout: Duration = .seconds(3)
@@ -30,7 +32,7 @@ public actor BufferedLedger: LedgerStore {
         /// The wait between attempts to reach the shared ledger again.
         public var retryInterval: Duration = .seconds(1)
 
-        public init(leaseReserve: Int = 1_024, answerTimeout: Duration = .seconds(3), replayChunk: Int = 10_000,
+        public init(leaseReserve: Int = 16_384, answerTimeout: Duration = .seconds(3), replayChunk: Int = 10_000,
                     retryInterval: Duration = .seconds(1)) {
             self.leaseReserve = leaseReserve
             self.answerTimeout = answerTimeout
@@ -79,7 +81,7 @@ public actor BufferedLedger: LedgerStore {
         // Cut off, the stock is used before the shared ledger is tried again: each try may
         // wait out the answer timeout.
         let stock = try journal.available(batch: batch)
-        if stock < count + options.leaseReserve / 2, !buffering || stock < count {
+        if stock < count + options.leaseReserve / 4, !buffering || stock < count {
             do {
                 try await lease(batch: batch, atLeast: count)
             } catch {
@@ -91,18 +93,27 @@ public actor BufferedLedger: LedgerStore {
         throw leaseFailure ?? LedgerError("batch \(batch)", .invalidInput("no leased codes left"))
     }
 
-    /// Tops the batch's stock up to `count` plus the reserve, within the batch's limit.
-    private func lease(batch: Int64, atLeast count: Int) async throws(LedgerError) {
-        let stock = try journal.available(batch: batch)
+    /// Tops the batch's stock up to `count` plus the reserve. Leased codes count as issued,
+    /// so the reserve never takes more than half of what is left of the batch's limit: other
+    /// stations printing the same batch get their share.
+    private func lease(batch id: Int64, atLeast count: Int) async throws(LedgerError) {
         let shared = shared
+        let stock = try journal.available(batch: id)
+        let batch = try await answer { () async throws(LedgerError) in try await shared.batch(id) }
+        let room = batch.limit - batch.issuedCount
+        let needed = max(0, count - stock)
+        let wanted = min(room, needed + min(options.leaseReserve, max(0, room - needed) / 2))
+        guard wanted > 0 else {
+            if needed > 0 { throw LedgerError("batch \(id)", .overIssue(requested: needed, issued: batch.issuedCount, limit: batch.limit)) }
+            return
+        }
         do throws(LedgerError) {
-            let wanted = count + options.leaseReserve - stock
-            try journal.add(try await answer { () async throws(LedgerError) in try await shared.issue(batch: batch, count: wanted) })
+            try journal.add(try await answer { () async throws(LedgerError) in try await shared.issue(batch: id, count: wanted) })
         } catch {
-            guard case .overIssue(_, let issued, let limit) = error.rule, limit - issued >= max(1, count - stock) else { throw error }
-            // The reserve would pass the batch's limit: lease what is left of it.
+            // Another station leased meanwhile: take what is left, if it covers the need.
+            guard case .overIssue(_, let issued, let limit) = error.rule, limit - issued >= max(1, needed) else { throw error }
             let rest = limit - issued
-            try journal.add(try await answer { () async throws(LedgerError) in try await shared.issue(batch: batch, count: rest) })
+            try journal.add(try await answer { () async throws(LedgerError) in try await shared.issue(batch: id, count: rest) })
         }
     }
 
