@@ -48,6 +48,8 @@ public actor BufferedLedger: LedgerStore {
     /// Steps wait in the journal: every step goes there until they are replayed.
     private var buffering: Bool
     private var replaying: Task<Void, Never>?
+    /// Batches with a lease that went unanswered: it may have been granted.
+    private var leasesInDoubt: Set<Int64> = []
 
     public init(shared: any LedgerStore, journal: OfflineJournal, options: Options = Options(),
                 logger: Logger = Logger(label: "tracestation.ledger")) throws(LedgerError) {
@@ -98,6 +100,7 @@ public actor BufferedLedger: LedgerStore {
     /// stations printing the same batch get their share.
     private func lease(batch id: Int64, atLeast count: Int) async throws(LedgerError) {
         let shared = shared
+        try await recoverLeases(batch: id)
         let stock = try journal.available(batch: id)
         let batch = try await answer { () async throws(LedgerError) in try await shared.batch(id) }
         let room = batch.limit - batch.issuedCount
@@ -108,13 +111,39 @@ public actor BufferedLedger: LedgerStore {
             return
         }
         do throws(LedgerError) {
-            try journal.add(try await answer { () async throws(LedgerError) in try await shared.issue(batch: id, count: wanted) })
+            try await leaseNow(batch: id, count: wanted)
         } catch {
             // Another station leased meanwhile: take what is left, if it covers the need.
             guard case .overIssue(_, let issued, let limit) = error.rule, limit - issued >= max(1, needed) else { throw error }
-            let rest = limit - issued
-            try journal.add(try await answer { () async throws(LedgerError) in try await shared.issue(batch: id, count: rest) })
+            try await leaseNow(batch: id, count: limit - issued)
         }
+    }
+
+    /// One lease. A large one may take a while on a busy server, so it is given ten answer
+    /// timeouts; one still unanswered may have been granted, so the batch's lease is in doubt
+    /// until the station's unsent codes are read back (`recoverLeases`).
+    private func leaseNow(batch: Int64, count: Int) async throws(LedgerError) {
+        let shared = shared
+        do throws(LedgerError) {
+            let codes = try await Ledger.answer(within: options.answerTimeout * 10, subject: "shared ledger") {
+                () async throws(LedgerError) in try await shared.issue(batch: batch, count: count)
+            }
+            try journal.add(codes)
+        } catch {
+            if isOutage(error) { leasesInDoubt.insert(batch) }
+            throw error
+        }
+    }
+
+    /// Takes into the stock the codes leased to this station that it does not know: those of
+    /// a lease granted after the station stopped waiting for it. Codes it knows keep their
+    /// place, taken or not.
+    private func recoverLeases(batch: Int64) async throws(LedgerError) {
+        guard leasesInDoubt.contains(batch) else { return }
+        let shared = shared
+        let unsent = try await answer { () async throws(LedgerError) in try await shared.codes(batch: batch, in: .issued) }
+        try journal.add(unsent)
+        leasesInDoubt.remove(batch)
     }
 
     public func reprint(code: String, reason: String) async throws(LedgerError) -> IssuedCode {
