@@ -52,7 +52,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             case .full:
                 return "the disk or database is full; free space, then retry (nothing was issued or recorded)"
             case .cannotOpen(let reason):
-                return "cannot open the database (\(reason)); check that the folder exists and is writable"
+                // The reason carries its remedy: a file's differs from a server's.
+                return "cannot open the database: \(reason)"
             case .newerSchema:
                 return "the database was written by a newer TraceStation; upgrade this station"
             case .storage(let message):
