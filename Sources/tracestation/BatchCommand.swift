@@ -387,8 +387,9 @@ extension BatchCommand {
         @OptionGroup var ledger: LedgerOptions
 
         func run() async throws {
+            let batches = try await ledger.open(readOnly: true).batches()
             print(["id", "gtin", "lot", "quantity", "limit", "issued", "state"].joined(separator: "\t"))
-            for batch in try await ledger.open(readOnly: true).batches() {
+            for batch in batches {
                 print([String(batch.id), batch.spec.gtin, batch.spec.lot, String(batch.spec.quantity), String(batch.limit),
                        String(batch.issuedCount), batch.state.rawValue].joined(separator: "\t"))
             }

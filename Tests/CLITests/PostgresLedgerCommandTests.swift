@@ -62,7 +62,8 @@ struct PostgresLedgerCommandTests {
               - { name: lead-wang, role: lead, token_env: TS_LEAD_TOKEN }
             """.utf8).write(to: URL(fileURLWithPath: folder + "/station.yaml"))
 
-        let check = try CommandRunner.run(["config", "check", "--config", folder + "/station.yaml"])
+        let token = ["TS_LEAD_TOKEN": ServeCommandTests.token]
+        let check = try CommandRunner.run(["config", "check", "--config", folder + "/station.yaml"], environment: token)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains(database.urlWithoutPassword.components(separatedBy: "?")[0]))
         #expect(check.stdout.contains("data/station.sqlite"))
@@ -78,7 +79,7 @@ struct PostgresLedgerCommandTests {
         #expect(try CommandRunner.run("batch", "list", "--db", database.url).lines.last?.contains("PGSERVE") == true)
 
         let refused = try CommandRunner.run(["serve", "--config", folder + "/station.yaml", "--port", "0"],
-                                            environment: ["TRACESTATION_LEDGER_PASSWORD": "wrong-password-0815"])
+                                            environment: token.merging(["TRACESTATION_LEDGER_PASSWORD": "wrong-password-0815"]) { $1 })
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("refused the login"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("wrong-password-0815"))
