@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PYTHON ?= python3
 DEB_PACKAGES := libzbar-dev libqrencode-dev libpng-dev libjpeg-dev zlib1g-dev libfreetype-dev \
-                fonts-wqy-microhei libsqlite3-dev libzxing-dev pkg-config chromium-headless-shell postgresql
+                fonts-wqy-microhei libsqlite3-dev libzxing-dev pkg-config chromium-headless-shell postgresql openssl
 # What `make bench` needs besides: gcc for the C probes, the sqlite3 shell for the ledger baseline.
 BENCH_PACKAGES := gcc sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -3,9 +3,11 @@
 #
 #   scripts/postgres-test-server.sh start          start it (or reuse the running one); prints its URL
 #   scripts/postgres-test-server.sh url            prints the running server's URL
+#   scripts/postgres-test-server.sh ca             prints the path of the CA certificate it trusts for TLS
 #   scripts/postgres-test-server.sh stop           stops it and deletes its data; safe to run any time
 #   scripts/postgres-test-server.sh run CMD ARGS…  starts it, runs CMD with TRACESTATION_TEST_POSTGRES_URL
-#                                                  set, and stops it afterwards whatever CMD's outcome
+#                                                  and TRACESTATION_TEST_POSTGRES_CA set, and stops it
+#                                                  afterwards whatever CMD's outcome
 #
 # The server keeps its data in a temporary folder, listens on a free loopback port only, and
 # is thrown away by `stop`: the tests make a database of their own each, so nothing in it is
@@ -13,8 +15,13 @@
 # nothing a test needs. initdb refuses to run as root, so as root the server runs as the
 # `postgres` system user that Debian's package creates.
 #
-# The URL is also written to .build/postgres-test-server/url, where the tests look when the
-# environment variable is not set (a developer running `swift test` by hand after `start`).
+# The server accepts TLS as well as plain connections: at start it makes a throwaway CA and a
+# server certificate for 127.0.0.1 and localhost (EC P-256 keys, so it stays fast), and the
+# CA's certificate is what a client trusts with sslrootcert.
+#
+# The URL is also written to .build/postgres-test-server/url, and the CA's certificate to
+# .build/postgres-test-server/ca.pem, where the tests look when the environment variables are
+# not set (a developer running `swift test` by hand after `start`).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -57,6 +64,22 @@ is_running() {
   as_owner "$(pg_bin)/pg_ctl" status -D "$(cat "$state/data-folder")/data" >/dev/null 2>&1
 }
 
+# A throwaway CA and a server certificate signed by it, valid for two days, in folder $1.
+make_certificates() {
+  local folder="$1" ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+  command -v openssl >/dev/null || fail "no openssl; install Debian's openssl package (make deps does)"
+  {
+    openssl req -x509 "${ec[@]}" -days 2 -subj "/CN=TraceStation test CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout "$folder/ca.key" -out "$folder/ca.pem" &&
+      openssl req "${ec[@]}" -subj "/CN=localhost" -keyout "$folder/server.key" -out "$folder/server.csr" &&
+      printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' >"$folder/server.ext" &&
+      openssl x509 -req -in "$folder/server.csr" -CA "$folder/ca.pem" -CAkey "$folder/ca.key" -CAcreateserial -days 2 \
+        -extfile "$folder/server.ext" -out "$folder/server.pem"
+  } >"$folder/openssl.log" 2>&1 || fail "could not make the test certificates; see $folder/openssl.log"
+  chmod 600 "$folder/server.key"
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -74,6 +97,8 @@ start() {
   echo "$folder" >"$state/data-folder"
   password="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
   echo "$password" >"$folder/password"
+  make_certificates "$folder"
+  cp "$folder/ca.pem" "$state/ca.pem"
   [ "$(id -u)" = 0 ] && chown -R postgres: "$folder"
   chmod 700 "$folder"
 
@@ -84,7 +109,7 @@ start() {
 
   port="${TRACESTATION_TEST_POSTGRES_PORT:-$(free_port)}"
   as_owner "$bin/pg_ctl" start -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$folder -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$folder -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$folder/server.pem -c ssl_key_file=$folder/server.key" \
     >/dev/null || fail "the server did not start; see $folder/server.log: $(tail -n 3 "$folder/server.log" 2>/dev/null)"
 
   as_owner "$bin/createdb" -h "$folder" -p "$port" -U "$user" "$database" ||
@@ -112,14 +137,16 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   url) is_running || fail "not running; start it with: $0 start"; cat "$state/url" ;;
+  ca) is_running || fail "not running; start it with: $0 start"; echo "$state/ca.pem" ;;
   run)
     shift
     [ $# -gt 0 ] || fail "usage: $0 run COMMAND [ARGS…]"
     trap stop EXIT
     trap 'exit 130' INT TERM
     TRACESTATION_TEST_POSTGRES_URL="$(start)"
-    export TRACESTATION_TEST_POSTGRES_URL
+    TRACESTATION_TEST_POSTGRES_CA="$state/ca.pem"
+    export TRACESTATION_TEST_POSTGRES_URL TRACESTATION_TEST_POSTGRES_CA
     "$@"
     ;;
-  *) fail "usage: $0 start|stop|url|run COMMAND [ARGS…]" ;;
+  *) fail "usage: $0 start|stop|url|ca|run COMMAND [ARGS…]" ;;
 esac

@@ -54,7 +54,8 @@ public struct LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             case .full:
                 return "the disk or database is full; free space, then retry (nothing was issued or recorded)"
             case .cannotOpen(let reason):
-                return "cannot open the database (\(reason)); check that the folder exists and is writable"
+                // The reason carries its remedy: a file's differs from a server's.
+                return "cannot open the database: \(reason)"
             case .noAnswer(let seconds):
                 return "the database did not answer within \(seconds) s; check the network and the server (whether the last call took effect is unknown)"
             case .newerSchema:

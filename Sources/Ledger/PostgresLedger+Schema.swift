@@ -193,8 +193,19 @@ extension PostgresLedger {
 
     /// Applies the migrations this database lacks, under the writer lock, so stations that
     /// start together migrate once; refuses a database migrated by a newer TraceStation.
+    /// An up-to-date database is only read, so a read-only role or replica opens too.
     func migrate() async throws(LedgerError) {
         let subject = subject
+        let applied = try await read { connection -> Set<String>? in
+            let exists = try await Self.rows("SELECT to_regclass('ledger_migrations') IS NOT NULL", on: connection)
+                .first?.decode(Bool.self) ?? false
+            guard exists else { return nil }
+            return Set(try await Self.rows("SELECT name FROM ledger_migrations", on: connection).map { try $0.decode(String.self) })
+        }
+        if let applied {
+            guard applied.isSubset(of: Self.migrations.map(\.name)) else { throw LedgerError(subject, .newerSchema) }
+            if applied.count == Self.migrations.count { return }
+        }
         try await write { connection in
             try await Self.run("""
                 CREATE TABLE IF NOT EXISTS ledger_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)

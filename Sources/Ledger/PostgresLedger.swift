@@ -32,9 +32,12 @@ public final class PostgresLedger: LedgerStore {
         /// Connections this station opens at most; the server's `max_connections` is shared
         /// by every station of the plant.
         public var maximumConnections: Int
+        /// How long opening a connection may take, TLS and login included.
+        public var connectTimeout: Duration
 
         public init(host: String, port: Int = 5432, user: String, password: String? = nil, database: String,
-                    tls: TLSMode = .prefer, trustRootsFile: String? = nil, maximumConnections: Int = 8) {
+                    tls: TLSMode = .prefer, trustRootsFile: String? = nil, maximumConnections: Int = 8,
+                    connectTimeout: Duration = .seconds(10)) {
             self.host = host
             self.port = port
             self.user = user
@@ -43,10 +46,12 @@ public final class PostgresLedger: LedgerStore {
             self.tls = tls
             self.trustRootsFile = trustRootsFile
             self.maximumConnections = maximumConnections
+            self.connectTimeout = connectTimeout
         }
 
-        /// Reads `postgres://user:password@host:port/database?sslmode=…&sslrootcert=…&pool_max=…`
-        /// (`postgresql://` too); the port defaults to 5432 and `sslmode` to `prefer`, as libpq's.
+        /// Reads `postgres://user:password@host:port/database?sslmode=…&sslrootcert=…&pool_max=…&connect_timeout=…`
+        /// (`postgresql://` too); the port defaults to 5432, `sslmode` to `prefer` and
+        /// `connect_timeout` to 10 seconds.
         public init(url: String) throws(LedgerError) {
             let subject = "database URL"
             guard let components = URLComponents(string: url), let scheme = components.scheme,
@@ -74,29 +79,20 @@ public final class PostgresLedger: LedgerStore {
                         throw LedgerError(subject, .invalidInput("pool_max must be a whole number of at least 1, not \(value)"))
                     }
                     maximumConnections = count
+                case ("connect_timeout", let value?):
+                    guard let seconds = Int(value), seconds >= 1 else {
+                        throw LedgerError(subject, .invalidInput("connect_timeout must be a whole number of seconds, at least 1, not \(value)"))
+                    }
+                    connectTimeout = .seconds(seconds)
                 default:
-                    throw LedgerError(subject, .invalidInput("unknown option \(item.name); the ledger knows sslmode, sslrootcert and pool_max"))
+                    throw LedgerError(subject, .invalidInput(
+                        "unknown option \(item.name); the ledger knows sslmode, sslrootcert, pool_max and connect_timeout"))
                 }
             }
         }
 
         /// The URL without the password, to name the ledger in messages and logs.
         public var displayURL: String { "postgres://\(user)@\(host):\(port)/\(database)" }
-
-        var client: PostgresClient.Configuration {
-            var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
-            if let trustRootsFile { tlsConfiguration.trustRoots = .file(trustRootsFile) }
-            let tls: PostgresClient.Configuration.TLS = switch self.tls {
-            case .disable: .disable
-            case .prefer: .prefer(tlsConfiguration)
-            case .require: .require(tlsConfiguration)
-            }
-            var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
-                                                             database: database, tls: tls)
-            configuration.options.maximumConnections = maximumConnections
-            configuration.options.connectTimeout = .seconds(10)
-            return configuration
-        }
     }
 
     public let configuration: Configuration
@@ -115,12 +111,14 @@ public final class PostgresLedger: LedgerStore {
         return logger
     }()
 
-    /// Connects, and brings the schema up to date (see `PostgresLedger+Schema.swift`).
+    /// Connects, and brings the schema up to date (see `PostgresLedger+Schema.swift`). A
+    /// server that cannot be reached, or refuses the login, fails this at once.
     public init(configuration: Configuration, station: String) async throws(LedgerError) {
         self.configuration = configuration
         self.station = station
         let subject = "database \(configuration.displayURL)"
         self.subject = subject
+        try await Self.probe(configuration, subject: subject)
         let client = PostgresClient(configuration: configuration.client)
         self.client = client
         running = Task { await client.run() }
@@ -205,34 +203,6 @@ public final class PostgresLedger: LedgerStore {
             }
         } catch {
             throw Self.ledgerError(error, subject: subject)
-        }
-    }
-
-    /// Our own errors pass through; the server's become what an operator can act on.
-    static func ledgerError(_ error: any Error, subject: String) -> LedgerError {
-        if let error = error as? LedgerError { return error }
-        guard let error = error as? PSQLError else { return LedgerError(subject, .storage("\(error)")) }
-        let state = error.serverInfo?[.sqlState]
-        let message = error.serverInfo?[.message] ?? "\(error.code)"
-        switch state {
-        case "53100": return LedgerError(subject, .full)
-        case "25006": return LedgerError(subject, .readOnly)
-        case "3D000": return LedgerError(subject, .cannotOpen("no such database on the server: \(message)"))
-        case "28000", "28P01": return LedgerError(subject, .cannotOpen("the server refused the user or password: \(message)"))
-        case let state? where state.hasPrefix("08") || state.hasPrefix("57P"):
-            // Connection exceptions, and a server shutting down or starting up.
-            return LedgerError(subject, .cannotOpen("the PostgreSQL server is out of reach: \(message) (SQLSTATE \(state))"))
-        case let state?: return LedgerError(subject, .storage("\(message) (SQLSTATE \(state))"))
-        case nil:
-            switch error.code {
-            case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown:
-                let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
-                return LedgerError(subject, .cannotOpen("cannot reach the PostgreSQL server (\(reason)); check that it runs and the URL"))
-            case .sslUnsupported:
-                return LedgerError(subject, .cannotOpen("the server does not offer TLS, which sslmode=require asks for"))
-            default:
-                return LedgerError(subject, .storage(String(reflecting: error)))
-            }
         }
     }
 

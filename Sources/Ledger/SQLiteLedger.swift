@@ -44,11 +44,11 @@ public final class SQLiteLedger: LedgerStore {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw LedgerError(subject, .cannotOpen("cannot create folder \(folder)"))
+                throw LedgerError(subject, .cannotOpen("cannot create folder \(folder); check that its parent exists and is writable"))
             }
         }
         if options.readOnly, !FileManager.default.fileExists(atPath: path) {
-            throw LedgerError(subject, .cannotOpen("no such file"))
+            throw LedgerError(subject, .cannotOpen("no such file; give the station's database"))
         }
         var configuration = Configuration()
         configuration.readonly = options.readOnly
@@ -116,7 +116,7 @@ public final class SQLiteLedger: LedgerStore {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return LedgerError(subject, .locked(seconds: busyTimeout))
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return LedgerError(subject, .notADatabase)
         case .SQLITE_FULL: return LedgerError(subject, .full)
-        case .SQLITE_CANTOPEN: return LedgerError(subject, .cannotOpen(error.message ?? "unknown reason"))
+        case .SQLITE_CANTOPEN: return LedgerError(subject, .cannotOpen((error.message ?? "unknown reason") + "; check that the folder exists and is writable"))
         default: return LedgerError(subject, .storage("\(error.message ?? "SQLite error") (code \(error.extendedResultCode.rawValue))"))
         }
     }

@@ -32,8 +32,13 @@ public struct StationSettings: Sendable, Hashable {
 
     /// Unique within the plant, such as `WX-01`; recorded with every ledger event.
     public var stationID: String
-    /// The SQLite ledger file.
+    /// The station's local SQLite file: its ledger when `ledgerURL` is nil; its folder also
+    /// holds the run journal (`<path>.runs.json`).
     public var ledgerPath: String
+    /// The plant's PostgreSQL ledger (`postgres://user@host:5432/database?sslmode=require`),
+    /// shared by its stations; nil keeps the ledger in `ledgerPath`. May hold a password, so
+    /// show `ledgerDisplayURL` instead.
+    public var ledgerURL: String?
     public var lines: [LineSettings]
     /// The reporting profile (producer, products, platform endpoint): `config/reporting.yaml`.
     public var reportingProfile: String?
@@ -43,10 +48,12 @@ public struct StationSettings: Sendable, Hashable {
     /// Where label images and reports are written.
     public var outputDirectory: String
 
-    public init(stationID: String = "station-1", ledgerPath: String = "data/station.sqlite", lines: [LineSettings] = [LineSettings(id: "line-1")],
+    public init(stationID: String = "station-1", ledgerPath: String = "data/station.sqlite", ledgerURL: String? = nil,
+                lines: [LineSettings] = [LineSettings(id: "line-1")],
                 reportingProfile: String? = nil, httpPort: Int = 8080, users: [User] = [], outputDirectory: String = "out") {
         self.stationID = stationID
         self.ledgerPath = ledgerPath
+        self.ledgerURL = ledgerURL
         self.lines = lines
         self.reportingProfile = reportingProfile
         self.httpPort = httpPort

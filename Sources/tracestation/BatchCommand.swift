@@ -10,8 +10,10 @@ struct BatchCommand: AsyncParsableCommand {
         commandName: "batch",
         abstract: "Create batches, issue codes, record label events, reconcile and close batches.",
         discussion: """
-            Every code is reserved durably in the ledger (SQLite, WAL, synchronous commits) before \
-            it is printed here, so a code on screen is always on record.
+            Every code is reserved durably in the ledger before it is printed here, so a code on \
+            screen is always on record. The ledger is a SQLite file (--db, default \
+            data/station.sqlite) or a plant's PostgreSQL database (--db postgres://user@host:5432/ledger; \
+            the password from TRACESTATION_LEDGER_PASSWORD when the URL has none).
 
             Examples:
               tracestation batch create --gtin 06901234567892 --lot B20250301 --quantity 1000
@@ -27,24 +29,29 @@ struct BatchCommand: AsyncParsableCommand {
 
 /// Where the ledger is and who writes to it; every ledger command takes these.
 struct LedgerOptions: ParsableArguments {
-    @Option(help: "The ledger database.")
+    @Option(help: ArgumentHelp("The ledger: a SQLite file, or a postgres://user@host:port/database URL (password from $\(LedgerLocation.passwordVariable) when the URL has none).",
+                               valueName: "path-or-url"))
     var db = SQLiteLedger.defaultPath
 
     @Option(help: "Station id written into each event (default: $TRACESTATION_STATION_ID or the host name).")
     var station: String?
 
-    @Option(help: ArgumentHelp("Seconds to wait for another process's lock before failing.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds to wait for another process's lock on a SQLite file before failing.", valueName: "seconds"))
     var busyTimeout = LedgerOptions.defaultBusyTimeout
 
     static let defaultBusyTimeout = 5.0
 
-    func open(readOnly: Bool = false) throws -> SQLiteLedger {
-        try Self.open(db: db, station: station, busyTimeout: busyTimeout, readOnly: readOnly)
+    /// `readOnly` opens a SQLite file without creating or migrating it; a PostgreSQL ledger's
+    /// reads run in read-only transactions anyway.
+    func open(readOnly: Bool = false) async throws -> any LedgerStore {
+        try await Self.open(db: db, station: station, busyTimeout: busyTimeout, readOnly: readOnly)
     }
 
-    static func open(db: String, station: String?, busyTimeout: Double, readOnly: Bool = false) throws -> SQLiteLedger {
-        let station = station ?? ProcessInfo.processInfo.environment["TRACESTATION_STATION_ID"] ?? ProcessInfo.processInfo.hostName
-        return try SQLiteLedger(path: db, station: station, options: .init(busyTimeout: busyTimeout, readOnly: readOnly))
+    static func open(db: String, station: String?, busyTimeout: Double, readOnly: Bool = false) async throws -> any LedgerStore {
+        let environment = ProcessInfo.processInfo.environment
+        let station = station ?? environment["TRACESTATION_STATION_ID"] ?? ProcessInfo.processInfo.hostName
+        return try await LedgerLocation.open(db, station: station, sqliteOptions: .init(busyTimeout: busyTimeout, readOnly: readOnly),
+                                             environment: environment)
     }
 }
 
@@ -112,7 +119,7 @@ extension BatchCommand {
         }
 
         func run() async throws {
-            let store = try ledger.open()
+            let store = try await ledger.open()
             // Refuse the whole request up front rather than stop half-way.
             let current = try await store.batch(batch)
             guard current.issuedCount + count <= current.limit else {
@@ -247,7 +254,7 @@ extension BatchCommand {
         }
 
         func run() async throws {
-            let store = try ledger.open(readOnly: true)
+            let store = try await ledger.open(readOnly: true)
             let result: Reconciliation
             if let batch {
                 result = try await store.reconcile(batch: batch)
@@ -349,7 +356,7 @@ extension BatchCommand {
             let profile = try delivery.loadProfile()
             let destination = to ?? profile.platform.endpoint.absoluteString
             let credentials = try delivery.credentials(profile, for: [destination])
-            let store = try ledger.open()
+            let store = try await ledger.open()
             let builder = try ReportBuilder(profile: profile, chunkItems: chunkCodes)
             if let epcis {
                 let report = try builder.batchReport(try await store.reportableRecords(batch: batch, destination: nil))
@@ -380,8 +387,9 @@ extension BatchCommand {
         @OptionGroup var ledger: LedgerOptions
 
         func run() async throws {
+            let batches = try await ledger.open(readOnly: true).batches()
             print(["id", "gtin", "lot", "quantity", "limit", "issued", "state"].joined(separator: "\t"))
-            for batch in try await ledger.open(readOnly: true).batches() {
+            for batch in batches {
                 print([String(batch.id), batch.spec.gtin, batch.spec.lot, String(batch.spec.quantity), String(batch.limit),
                        String(batch.issuedCount), batch.state.rawValue].joined(separator: "\t"))
             }
@@ -397,7 +405,7 @@ extension BatchCommand {
         var batch: Int64
 
         func run() async throws {
-            let store = try ledger.open(readOnly: true)
+            let store = try await ledger.open(readOnly: true)
             let current = try await store.batch(batch)
             let spec = current.spec
             print("""

@@ -22,8 +22,9 @@ extension ConfigCommand {
 
                 Without --config, config/station.yaml is checked when it exists; otherwise the \
                 embedded defaults are shown. TRACESTATION_STATION_ID, TRACESTATION_LEDGER, \
-                TRACESTATION_HTTP_PORT and TRACESTATION_OUTPUT override the file. Every key is \
-                described in docs/configuration.md.
+                TRACESTATION_LEDGER_URL, TRACESTATION_HTTP_PORT and TRACESTATION_OUTPUT override \
+                the file. A ledger URL is shown without its password. Every key is described in \
+                docs/configuration.md.
 
                 Examples:
                   tracestation config check
@@ -56,13 +57,18 @@ extension ConfigCommand {
         /// The settings as an operator reads them, each overridden value followed by its variable.
         static func describe(_ settings: StationSettings, check: StationConfigurationCheck) -> String {
             func from(_ variable: String) -> String { check.overrides[variable] == nil ? "" : "   (from \(variable))" }
-            let rows: [(String, String)] = [
+            var rows: [(String, String)] = [
                 ("station", settings.stationID + from(StationSettings.stationIDVariable)),
                 ("output", settings.outputDirectory + from(StationSettings.outputVariable)),
-                ("ledger", settings.ledgerPath + from(StationSettings.ledgerVariable)),
+                ("ledger", (settings.ledgerDisplayURL ?? settings.ledgerPath)
+                    + from(settings.ledgerURL == nil ? StationSettings.ledgerVariable : StationSettings.ledgerURLVariable)),
                 ("http port", String(settings.httpPort) + from(StationSettings.httpPortVariable)),
                 ("reporting", settings.reportingProfile ?? "config/reporting.yaml when it exists, else the embedded demo profile"),
             ]
+            if settings.ledgerURL != nil {
+                // The local file stays: the run journal sits beside it.
+                rows.insert(("local file", settings.ledgerPath + from(StationSettings.ledgerVariable)), at: 3)
+            }
             var text = table(rows, indent: "")
             text += "\nlines (\(settings.lines.count))\n"
             for line in settings.lines {

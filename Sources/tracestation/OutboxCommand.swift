@@ -57,7 +57,7 @@ struct DeliveryOptions: ParsableArguments {
 
     /// Delivers the due chunks for `destination` (all when nil) with a progress line on
     /// standard error; returns the run's counts.
-    func deliver(_ ledger: SQLiteLedger, profile: ReportingProfile, credentials: PlatformCredentials, only destination: String?)
+    func deliver(_ ledger: any LedgerStore, profile: ReportingProfile, credentials: PlatformCredentials, only destination: String?)
         async throws -> OutboxDeliverer.Progress {
         let policy = DeliveryPolicy(profile.platform)
         let client = PlatformClient(credentials: credentials, requestTimeout: policy.requestTimeout)
@@ -200,7 +200,7 @@ extension OutboxCommand {
         var to: String?
 
         func run() async throws {
-            let store = try ledger.open()
+            let store = try await ledger.open()
             let profile = try delivery.loadProfile()
             if dead {
                 let requeued = try await store.requeueDeadLetters(destination: to)

@@ -14,7 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Reads the configuration (--config, else config/station.yaml, else the embedded \
             defaults: one line on a virtual printer), checks it whole and refuses to start on \
-            any error, naming the file, line and key. Opens the SQLite ledger, starts each line's \
+            any error, naming the file, line and key. Opens the ledger (the SQLite file ledger.path, \
+            or the plant's PostgreSQL database ledger.url, its password from \
+            TRACESTATION_LEDGER_PASSWORD when the URL has none; exits 1 when it cannot), starts each line's \
             printer link (a virtual printer in-process for `printer: virtual`), and serves the \
             API and the dashboard on --host and --port (default: the configuration's http_port).
 
@@ -22,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
             /api/v1/lines/{line}/start). On SIGTERM or SIGINT each line sends nothing more, \
             finishes the labels already in its printer (printed, verified, recorded; up to \
             --shutdown-grace seconds) and the station exits 0. The run each line was on is kept \
-            in <ledger>.runs.json, and the next start resumes it with the labels still owed; labels \
+            in <ledger.path>.runs.json, and the next start resumes it with the labels still owed; labels \
             a crash left sent with no outcome are flagged unconfirmed for the lead.
 
             Batch closes are signed with the key in TRACESTATION_SIGNING_KEY; without one, closes \
@@ -85,14 +87,28 @@ struct ServeCommand: AsyncParsableCommand {
 
         let ledgerFolder = (settings.ledgerPath as NSString).deletingLastPathComponent
         if !ledgerFolder.isEmpty { try FileManager.default.createDirectory(atPath: ledgerFolder, withIntermediateDirectories: true) }
-        let ledger = try SQLiteLedger(path: settings.ledgerPath, station: settings.stationID)
+        let opened: any LedgerStore
+        do {
+            opened = try await settings.ledgerLocation().open(station: settings.stationID)
+        } catch {
+            ConfigCommand.Check.standardError("tracestation serve: \(error)")
+            throw ExitCode(1)
+        }
+        if let url = settings.ledgerDisplayURL {
+            logger.notice("ledger on PostgreSQL \(url); offline journal \(settings.ledgerPath)")
+        }
         if plant {
-            try await StationRuntime.plantView(settings: settings, ledger: ledger, logger: logger).run(host: host, port: port) { bound in
+            try await StationRuntime.plantView(settings: settings, ledger: opened, logger: logger).run(host: host, port: port) { bound in
                 FileHandle.standardOutput.write(Data("tracestation serving the plant view on http://\(host):\(bound) (lines: none)\n".utf8))
             }
             logger.notice("plant view stopped")
             return
         }
+        // On a shared ledger the lines print from leased codes, and ride out an outage in
+        // the station's own file.
+        let ledger: any LedgerStore = settings.ledgerURL == nil ? opened
+            : try BufferedLedger(shared: opened, journal: OfflineJournal(path: settings.ledgerPath, station: settings.stationID),
+                                 logger: logger)
         let journal = try LineRunJournal(ledgerPath: settings.ledgerPath)
         let signer = try? CheckpointSigner(option: nil, environment: ProcessInfo.processInfo.environment)
         if signer == nil { logger.warning("no signing key in \(CheckpointSigner.environmentVariable): batch closes will be refused") }
@@ -106,6 +122,8 @@ struct ServeCommand: AsyncParsableCommand {
             let line = "tracestation serving station \(settings.stationID) on http://\(host):\(bound) (lines: \(lines.isEmpty ? "none" : lines))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
+        // Closes the PostgreSQL pool's connections cleanly rather than dropping them at exit.
+        await (opened as? PostgresLedger)?.shutdown()
         logger.notice("station stopped")
     }
 }

@@ -141,10 +141,10 @@ struct VerifyCommand: AsyncParsableCommand {
     /// The ledger's batch as the register, refusing a missing database (rather than creating
     /// an empty one) and a closed batch, whose labels can no longer be recorded.
     private func openRegister(batch: Int64) async throws -> LedgerLabelRegister {
-        guard FileManager.default.fileExists(atPath: ledger.path) else {
+        guard LedgerLocation.isDatabaseURL(ledger.path) || FileManager.default.fileExists(atPath: ledger.path) else {
             throw ValidationError("--db \(ledger.path): no ledger there; give the station's database")
         }
-        let store = try ledger.open()
+        let store = try await ledger.open()
         guard try await store.batch(batch).state == .open else { throw LedgerError("batch \(batch)", .batchClosed) }
         return LedgerLabelRegister(ledger: store, batch: batch)
     }
@@ -202,7 +202,8 @@ struct VerifyCommand: AsyncParsableCommand {
 /// `LedgerOptions` for a command whose ledger is optional: the same flags, with no defaults, so
 /// that a ledger flag given without the option that uses it is an error rather than ignored.
 struct BatchLedgerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The ledger database (default: \(SQLiteLedger.defaultPath)).", valueName: "db"))
+    @Option(help: ArgumentHelp("The ledger: a SQLite file (default: \(SQLiteLedger.defaultPath)) or a postgres://user@host:port/database URL (password from $\(LedgerLocation.passwordVariable) when the URL has none).",
+                               valueName: "path-or-url"))
     var db: String?
 
     @Option(help: "Station id written into each event (default: $TRACESTATION_STATION_ID or the host name).")
@@ -218,7 +219,7 @@ struct BatchLedgerOptions: ParsableArguments {
 
     var path: String { db ?? SQLiteLedger.defaultPath }
 
-    func open() throws -> SQLiteLedger {
-        try LedgerOptions.open(db: path, station: station, busyTimeout: busyTimeout ?? LedgerOptions.defaultBusyTimeout)
+    func open() async throws -> any LedgerStore {
+        try await LedgerOptions.open(db: path, station: station, busyTimeout: busyTimeout ?? LedgerOptions.defaultBusyTimeout)
     }
 }

@@ -15,14 +15,14 @@ struct ServeCommandTests {
         let port: Int
         private let errors = Pipe()
 
-        init(folder: String, arguments: [String] = []) throws {
+        init(folder: String, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
             process.executableURL = CommandRunner.executable
             process.arguments = ["serve", "--config", "\(folder)/station.yaml", "--port", "0", "--log-level", "notice"] + arguments
             process.currentDirectoryURL = URL(fileURLWithPath: folder)
             var environment = ProcessInfo.processInfo.environment
             environment["TS_LEAD_TOKEN"] = ServeCommandTests.token
             environment["TRACESTATION_SIGNING_KEY"] = String(repeating: "ab", count: 32)
-            process.environment = environment
+            process.environment = environment.merging(extra) { $1 }
             let output = Pipe()
             process.standardOutput = output
             process.standardError = errors

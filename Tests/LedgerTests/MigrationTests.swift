@@ -5,6 +5,25 @@ import Testing
 
 @Suite("Schema migrations")
 struct MigrationTests {
+    @Test("A ledger a newer TraceStation migrated is refused, and opening it changes nothing", arguments: LedgerBackend.all)
+    func newerSchema(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
+        let batch = try await ledger.batch()
+        _ = try await ledger.store.issue(batch: batch.id, count: 3)
+        let migrations = backend == .sqlite ? "grdb_migrations (identifier)" : "ledger_migrations (name, applied_at)"
+        let future = backend == .sqlite ? "('v99: from the future')" : "('v99: from the future', 0)"
+        try await ledger.execute("INSERT INTO \(migrations) VALUES \(future)")
+        let before = try await ledger.store.verifyAudit(trustedKey: nil)
+
+        await #expect(throws: LedgerError("database \(ledger.location)", .newerSchema)) { try await ledger.reopened() }
+
+        let after = try await ledger.store.verifyAudit(trustedKey: nil)
+        #expect(after.isIntact)
+        #expect(after.summary == before.summary)
+        #expect(try await ledger.store.batch(batch.id).issuedCount == 3)
+    }
+
+    // Version 1 exists on SQLite alone: the PostgreSQL history starts at SQLite's current schema.
     @Test("A version 1 ledger keeps its codes when opened, now keyed by product and serial")
     func fromVersion1() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)").path

@@ -4,6 +4,7 @@ import Testing
 
 @Suite("Storage faults")
 struct StorageErrorTests {
+    // A file's faults: PostgreSQL has no file, and the server's faults are in PostgresConnectionTests.
     @Test("A file that is not a database gives a clear error naming it")
     func notADatabase() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)").path
@@ -13,6 +14,7 @@ struct StorageErrorTests {
         #expect(throws: LedgerError("database \(path)", .notADatabase)) { try SQLiteLedger(path: path, station: "s") }
     }
 
+    // SQLite alone can be capped (max_page_count); a PostgreSQL server's disk cannot be filled here.
     @Test("A full database refuses the block and issues none of it")
     func full() async throws {
         let ledger = try TestLedger()
@@ -25,6 +27,7 @@ struct StorageErrorTests {
         #expect(try await ledger.store.verifyAudit(trustedKey: nil).isIntact)
     }
 
+    // SQLite alone gives up on a lock after a timeout; PostgreSQL writers queue on the writer lock.
     @Test("A database locked by another writer fails after the busy timeout")
     func locked() async throws {
         let ledger = try TestLedger()
@@ -39,12 +42,21 @@ struct StorageErrorTests {
         }
     }
 
-    @Test("A ledger opened read-only refuses to issue")
-    func readOnly() async throws {
-        let ledger = try TestLedger()
+    @Test("A read-only ledger refuses to issue, and issues nothing", arguments: LedgerBackend.all)
+    func readOnly(_ backend: LedgerBackend) async throws {
+        let ledger = try await TestLedger(backend)
         let batch = try await ledger.batch()
-        let reader = try SQLiteLedger(path: ledger.location, station: "s", options: .init(readOnly: true))
-        await #expect(throws: LedgerError.self) { try await reader.issue(batch: batch.id, count: 1) }
+        let reader: any LedgerStore
+        switch backend {
+        case .sqlite:
+            reader = try SQLiteLedger(path: ledger.location, station: "s", options: .init(readOnly: true))
+        case .postgres:
+            // What a database administrator's read-only replica or role looks like to the ledger.
+            let database = ledger.location.split(separator: "/").last.map(String.init) ?? ""
+            try await ledger.execute("ALTER DATABASE \(database) SET default_transaction_read_only = on")
+            reader = try await ledger.reopened()
+        }
+        await #expect(throws: LedgerError("database \(ledger.location)", .readOnly)) { try await reader.issue(batch: batch.id, count: 1) }
         #expect(try await reader.batch(batch.id).issuedCount == 0)
     }
 }

@@ -105,13 +105,26 @@ enum PostgresTestServer {
         }
     }
 
+    static let caVariable = "TRACESTATION_TEST_POSTGRES_CA"
+
     /// The server's URL: from the environment, else from the file the script writes.
     static func url() throws -> String {
         if let url = ProcessInfo.processInfo.environment[variable], !url.isEmpty { return url }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let file = root.appendingPathComponent(".build/postgres-test-server/url")
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { throw Missing() }
+        guard let text = try? String(contentsOf: stateFolder.appendingPathComponent("url"), encoding: .utf8) else { throw Missing() }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The CA certificate that signs the server's TLS certificate.
+    static func caFile() throws -> String {
+        if let path = ProcessInfo.processInfo.environment[caVariable], !path.isEmpty { return path }
+        let path = stateFolder.appendingPathComponent("ca.pem").path
+        guard FileManager.default.fileExists(atPath: path) else { throw Missing() }
+        return path
+    }
+
+    private static var stateFolder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/postgres-test-server")
     }
 
     /// A new, empty database on the server, for one test alone; the server is thrown away

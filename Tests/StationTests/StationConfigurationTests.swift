@@ -1,5 +1,6 @@
 import Foundation
 import Labels
+import Ledger
 import PropertyBased
 @testable import Station
 import Testing
@@ -106,7 +107,15 @@ struct StationConfigurationTests {
         Broken(rule: "unknown key under station", yaml: "station: { id: a, outptu: out } #<\nlines: [ { id: a } ]", key: "station.outptu",
                says: "unknown key 'outptu'; allowed keys are id, output"),
         Broken(rule: "ledger without path", yaml: good + "\nledger: { file: x.sqlite } #<", key: "ledger.file",
-               says: "unknown key 'file'; allowed keys are path"),
+               says: "unknown key 'file'; allowed keys are path, url"),
+        Broken(rule: "ledger url not postgres", yaml: good + "\nledger: { url: \"mysql://u@db/ledger\" } #<", key: "ledger.url",
+               says: "not a postgres:// URL"),
+        Broken(rule: "ledger url a path", yaml: good + "\nledger:\n  path: data/station.sqlite\n  url: data/plant.sqlite #<", key: "ledger.url",
+               says: "not a postgres:// URL"),
+        Broken(rule: "ledger url without database", yaml: good + "\nledger: { url: \"postgres://station@db.plant:5432\" } #<",
+               key: "ledger.url", says: "the URL must name one database"),
+        Broken(rule: "ledger url with unknown sslmode", yaml: good + "\nledger: { url: \"postgres://station@db/ledger?sslmode=always\" } #<",
+               key: "ledger.url", says: "sslmode must be disable, prefer, require, not always"),
         Broken(rule: "ledger path a folder", yaml: good + "\nledger: { path: Sources } #<", key: "ledger.path", says: "is a folder"),
         Broken(rule: "http port out of range", yaml: good + "\nhttp:\n  port: 70000 #<", key: "http.port",
                says: "70000 is out of range; use a whole number from 1 to 65535"),
@@ -304,6 +313,49 @@ struct StationConfigurationTests {
         #expect(lines.map(\.verificationTimeout) == [LineSettings.defaultVerificationTimeout, .seconds(30), .seconds(30)])
         #expect(check.warnings.map(\.key) == ["lines[2].verification_timeout"])
         #expect(check.warnings.first?.description.contains("has no effect") == true)
+    }
+
+    // MARK: The plant's PostgreSQL ledger
+
+    @Test("ledger.url names the plant's PostgreSQL ledger; ledger.path stays the local file, data/station.sqlite by default")
+    func ledgerURL() throws {
+        let url = "postgres://station:secret-pw@db.plant:5432/ledger?sslmode=require"
+        let settings = try Self.check(Self.good + "\nledger: { url: \"\(url)\" }").get()
+        #expect(settings.ledgerURL == url)
+        #expect(settings.ledgerPath == "data/station.sqlite")
+        #expect(settings.ledgerDisplayURL == "postgres://station@db.plant:5432/ledger?sslmode=require")
+        #expect(try settings.ledgerLocation(environment: [:]).description == "postgres://station@db.plant:5432/ledger")
+
+        let both = try Self.check(Self.good + "\nledger: { path: /srv/station.sqlite, url: \"\(url)\" }").get()
+        #expect(both.ledgerPath == "/srv/station.sqlite" && both.ledgerURL == url)
+        #expect(try StationSettings(yaml: both.yamlText(), file: "again", environment: [:], library: Self.library) == both)
+
+        // Without a URL the ledger is the local file.
+        let local = try Self.check(Self.good).get()
+        #expect(local.ledgerURL == nil)
+        #expect(try local.ledgerLocation(environment: [:]) == .sqlite(path: "data/station.sqlite"))
+    }
+
+    @Test("A password in a refused ledger.url never appears in the error")
+    func ledgerURLErrorHidesPassword() {
+        let check = Self.check(Self.good + "\nledger: { url: \"postgres://station:secret-pw@db.plant/ledger?pool_max=none\" }")
+        #expect(check.errors.map(\.key) == ["ledger.url"])
+        #expect(check.errors.first?.description.contains("pool_max") == true)
+        #expect(check.errors.allSatisfy { !$0.description.contains("secret-pw") }, "\(check.errors)")
+    }
+
+    @Test("TRACESTATION_LEDGER_URL sets the ledger URL, shown without its password; a bad one names the variable and key")
+    func ledgerURLOverride() throws {
+        let url = "postgresql://station:secret-pw@db.plant/ledger"
+        let check = Self.check(Self.good, environment: ["TRACESTATION_LEDGER_URL": url])
+        #expect(try check.get().ledgerURL == url)
+        #expect(check.overrides == ["TRACESTATION_LEDGER_URL": "postgresql://station@db.plant/ledger"])
+
+        let bad = Self.check(Self.good, environment: ["TRACESTATION_LEDGER_URL": "https://station:secret-pw@db.plant/ledger"])
+        #expect(bad.settings == nil)
+        #expect(bad.errors.first?.place == .environment(variable: "TRACESTATION_LEDGER_URL"))
+        #expect(bad.errors.first?.key == "ledger.url")
+        #expect(bad.errors.allSatisfy { !$0.description.contains("secret-pw") }, "\(bad.errors)")
     }
 
     // MARK: Environment overrides

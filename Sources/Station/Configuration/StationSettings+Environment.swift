@@ -1,10 +1,13 @@
 import Foundation
+import Ledger
 
 extension StationSettings {
     /// Replaces `station.id`.
     public static let stationIDVariable = "TRACESTATION_STATION_ID"
     /// Replaces `ledger.path`.
     public static let ledgerVariable = "TRACESTATION_LEDGER"
+    /// Replaces `ledger.url`: the plant's PostgreSQL ledger.
+    public static let ledgerURLVariable = "TRACESTATION_LEDGER_URL"
     /// Replaces `http.port`.
     public static let httpPortVariable = "TRACESTATION_HTTP_PORT"
     /// Replaces `station.output`.
@@ -31,6 +34,14 @@ extension StationSettings {
         if let path = value(ledgerVariable) {
             settings.ledgerPath = path
             applied[ledgerVariable] = path
+        }
+        if let url = value(ledgerURLVariable) {
+            if let rule = ledgerURLProblem(url) {
+                reader.fail(environment: ledgerURLVariable, key: "ledger.url", rule)
+            } else {
+                settings.ledgerURL = url
+                applied[ledgerURLVariable] = LedgerLocation.redacted(url)
+            }
         }
         if let text = value(httpPortVariable) {
             let range = LineSettings.portRange

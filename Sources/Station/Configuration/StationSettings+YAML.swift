@@ -15,7 +15,7 @@ extension StationSettings {
     ///
     /// ```yaml
     /// station: { id: WX-01, output: out }
-    /// ledger: { path: data/station.sqlite }
+    /// ledger: { path: data/station.sqlite }   # or { url: postgres://station@db.plant:5432/ledger }
     /// http: { port: 8080 }
     /// reporting: { profile: config/reporting.yaml }
     /// lines:
@@ -90,13 +90,8 @@ extension StationSettings {
                 }
                 if let outputNode = station["output"], let output = reader.text(outputNode) { settings.outputDirectory = output }
             }
-            if let node = map["ledger"], let ledger = reader.mapping(node, allowed: ["path"]),
-               let pathNode = reader.required("path", in: ledger), let path = reader.text(pathNode) {
-                settings.ledgerPath = path
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                    reader.fail(pathNode, .invalidValue("'\(path)' is a folder; name the ledger's SQLite file, e.g. data/station.sqlite"))
-                }
+            if let node = map["ledger"], let ledger = reader.mapping(node, allowed: ["path", "url"]) {
+                readLedger(ledger, into: &settings, reader: reader)
             }
             if let node = map["http"], let http = reader.mapping(node, allowed: ["port"]),
                let portNode = reader.required("port", in: http), let port = reader.int(portNode, in: LineSettings.portRange) {

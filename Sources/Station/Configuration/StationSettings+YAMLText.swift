@@ -4,7 +4,7 @@ extension StationSettings {
     func yamlText() -> String {
         var text = """
             station: { id: \(Self.quoted(stationID)), output: \(Self.quoted(outputDirectory)) }
-            ledger: { path: \(Self.quoted(ledgerPath)) }
+            ledger: { path: \(Self.quoted(ledgerPath))\(ledgerURL.map { ", url: \(Self.quoted($0))" } ?? "") }
             http: { port: \(httpPort) }
 
             """
