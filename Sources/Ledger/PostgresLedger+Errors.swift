@@ -29,6 +29,8 @@ extension PostgresLedger {
                 "the server refused the login (\(message)); check the user and the password (in the URL or \(LedgerLocation.passwordVariable))"))
         case "57P01", "57P02", "57P03":
             return LedgerError(subject, .cannotOpen("\(unreachable): it is shutting down or starting (\(message)); retry when it runs"))
+        case let state? where state.hasPrefix("08"):
+            return LedgerError(subject, .cannotOpen("\(unreachable): the connection failed (\(message), SQLSTATE \(state)); check the network"))
         case let state?: return LedgerError(subject, .storage("\(message) (SQLSTATE \(state))"))
         case nil: return connectionError(error, subject: subject)
         }
