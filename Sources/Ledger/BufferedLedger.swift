@@ -18,7 +18,7 @@ import Logging
 ///   in the journal are not in it until they are replayed, so `codes(batch:in:)` and
 ///   `reconcile(batch:)` first try to replay.
 public actor BufferedLedger: LedgerStore {
-    public struct Options: Sendable {
+    public struct Options: Sendable, Hashable {
         /// Codes leased ahead of need: at least the labels the line prints in the longest
         /// outage it should ride out. A lease is one transaction on the shared ledger however
         /// many codes it holds, so larger leases also let more stations share one database.

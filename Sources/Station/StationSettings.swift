@@ -1,3 +1,4 @@
+import Ledger
 /// The whole station's set-up, as read from its configuration file: who it is, where its
 /// ledger lives, its lines, where it reports, and who may use its API.
 public struct StationSettings: Sendable, Hashable {
@@ -39,6 +40,9 @@ public struct StationSettings: Sendable, Hashable {
     /// shared by its stations; nil keeps the ledger in `ledgerPath`. May hold a password, so
     /// show `ledgerDisplayURL` instead.
     public var ledgerURL: String?
+    /// With `ledgerURL`: how many codes the station leases ahead (`ledger.lease_reserve`) and
+    /// how long it waits for the database before it journals offline (`ledger.answer_timeout`).
+    public var sharedLedger = BufferedLedger.Options()
     public var lines: [LineSettings]
     /// The reporting profile (producer, products, platform endpoint): `config/reporting.yaml`.
     public var reportingProfile: String?

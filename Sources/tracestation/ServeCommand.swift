@@ -108,7 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
         // the station's own file.
         let ledger: any LedgerStore = settings.ledgerURL == nil ? opened
             : try BufferedLedger(shared: opened, journal: OfflineJournal(path: settings.ledgerPath, station: settings.stationID),
-                                 logger: logger)
+                                 options: settings.sharedLedger, logger: logger)
         let journal = try LineRunJournal(ledgerPath: settings.ledgerPath)
         let signer = try? CheckpointSigner(option: nil, environment: ProcessInfo.processInfo.environment)
         if signer == nil { logger.warning("no signing key in \(CheckpointSigner.environmentVariable): batch closes will be refused") }

@@ -107,13 +107,17 @@ struct StationConfigurationTests {
         Broken(rule: "unknown key under station", yaml: "station: { id: a, outptu: out } #<\nlines: [ { id: a } ]", key: "station.outptu",
                says: "unknown key 'outptu'; allowed keys are id, output"),
         Broken(rule: "ledger without path", yaml: good + "\nledger: { file: x.sqlite } #<", key: "ledger.file",
-               says: "unknown key 'file'; allowed keys are path, url"),
+               says: "unknown key 'file'; allowed keys are path, url, lease_reserve, answer_timeout"),
         Broken(rule: "ledger url not postgres", yaml: good + "\nledger: { url: \"mysql://u@db/ledger\" } #<", key: "ledger.url",
                says: "not a postgres:// URL"),
         Broken(rule: "ledger url a path", yaml: good + "\nledger:\n  path: data/station.sqlite\n  url: data/plant.sqlite #<", key: "ledger.url",
                says: "not a postgres:// URL"),
         Broken(rule: "ledger url without database", yaml: good + "\nledger: { url: \"postgres://station@db.plant:5432\" } #<",
                key: "ledger.url", says: "the URL must name one database"),
+        Broken(rule: "lease reserve negative", yaml: good + "\nledger: { url: \"postgres://u@db/ledger\", lease_reserve: -1 } #<",
+               key: "ledger.lease_reserve", says: "out of range"),
+        Broken(rule: "answer timeout zero", yaml: good + "\nledger: { url: \"postgres://u@db/ledger\", answer_timeout: 0 } #<",
+               key: "ledger.answer_timeout", says: "out of range"),
         Broken(rule: "ledger url with unknown sslmode", yaml: good + "\nledger: { url: \"postgres://station@db/ledger?sslmode=always\" } #<",
                key: "ledger.url", says: "sslmode must be disable, prefer, require, not always"),
         Broken(rule: "ledger path a folder", yaml: good + "\nledger: { path: Sources } #<", key: "ledger.path", says: "is a folder"),
@@ -329,6 +333,12 @@ struct StationConfigurationTests {
         let both = try Self.check(Self.good + "\nledger: { path: /srv/station.sqlite, url: \"\(url)\" }").get()
         #expect(both.ledgerPath == "/srv/station.sqlite" && both.ledgerURL == url)
         #expect(try StationSettings(yaml: both.yamlText(), file: "again", environment: [:], library: Self.library) == both)
+
+        // How the station rides out an outage of the shared ledger.
+        let tuned = try Self.check(Self.good + "\nledger: { url: \"\(url)\", lease_reserve: 500, answer_timeout: 7 }").get()
+        #expect(tuned.sharedLedger.leaseReserve == 500 && tuned.sharedLedger.answerTimeout == .seconds(7))
+        #expect(both.sharedLedger == BufferedLedger.Options())
+        #expect(try StationSettings(yaml: tuned.yamlText(), file: "again", environment: [:], library: Self.library) == tuned)
 
         // Without a URL the ledger is the local file.
         let local = try Self.check(Self.good).get()

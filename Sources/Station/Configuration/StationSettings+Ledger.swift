@@ -23,6 +23,12 @@ extension StationSettings {
                 settings.ledgerURL = url
             }
         }
+        if let node = ledger["lease_reserve"], let codes = reader.int(node, in: 0...10_000_000) {
+            settings.sharedLedger.leaseReserve = codes
+        }
+        if let node = ledger["answer_timeout"], let seconds = reader.int(node, in: 1...600) {
+            settings.sharedLedger.answerTimeout = .seconds(seconds)
+        }
         let pathNode = ledger["url"] == nil ? reader.required("path", in: ledger) : ledger["path"]
         if let pathNode, let path = reader.text(pathNode) {
             settings.ledgerPath = path

@@ -90,7 +90,7 @@ extension StationSettings {
                 }
                 if let outputNode = station["output"], let output = reader.text(outputNode) { settings.outputDirectory = output }
             }
-            if let node = map["ledger"], let ledger = reader.mapping(node, allowed: ["path", "url"]) {
+            if let node = map["ledger"], let ledger = reader.mapping(node, allowed: ["path", "url", "lease_reserve", "answer_timeout"]) {
                 readLedger(ledger, into: &settings, reader: reader)
             }
             if let node = map["http"], let http = reader.mapping(node, allowed: ["port"]),

@@ -4,7 +4,8 @@ extension StationSettings {
     func yamlText() -> String {
         var text = """
             station: { id: \(Self.quoted(stationID)), output: \(Self.quoted(outputDirectory)) }
-            ledger: { path: \(Self.quoted(ledgerPath))\(ledgerURL.map { ", url: \(Self.quoted($0))" } ?? "") }
+            ledger: { path: \(Self.quoted(ledgerPath))\(ledgerURL.map { ", url: \(Self.quoted($0))" } ?? ""), \
+            lease_reserve: \(sharedLedger.leaseReserve), answer_timeout: \(sharedLedger.answerTimeout.components.seconds) }
             http: { port: \(httpPort) }
 
             """
