@@ -263,14 +263,35 @@ public actor BufferedLedger: LedgerStore {
         return try await shared.reconcile(batch: batch)
     }
 
-    nonisolated public func createBatch(_ spec: BatchSpec) async throws(LedgerError) -> Batch { try await shared.createBatch(spec) }
-    nonisolated public func batch(_ id: Int64) async throws(LedgerError) -> Batch { try await shared.batch(id) }
-    nonisolated public func batches() async throws(LedgerError) -> [Batch] { try await shared.batches() }
+    nonisolated public func createBatch(_ spec: BatchSpec) async throws(LedgerError) -> Batch {
+        try await ask { shared throws(LedgerError) in try await shared.createBatch(spec) }
+    }
+    nonisolated public func batch(_ id: Int64) async throws(LedgerError) -> Batch {
+        try await ask { shared throws(LedgerError) in try await shared.batch(id) }
+    }
+    nonisolated public func batches() async throws(LedgerError) -> [Batch] {
+        try await ask { shared throws(LedgerError) in try await shared.batches() }
+    }
     nonisolated public func codeStatus(gtin: String, serial: String) async throws(LedgerError) -> CodeStatus? {
-        try await shared.codeStatus(gtin: gtin, serial: serial)
+        try await ask { shared throws(LedgerError) in try await shared.codeStatus(gtin: gtin, serial: serial) }
     }
     nonisolated public func reconcile(from: Int64, to: Int64) async throws(LedgerError) -> Reconciliation {
-        try await shared.reconcile(from: from, to: to)
+        try await ask { shared throws(LedgerError) in try await shared.reconcile(from: from, to: to) }
+    }
+
+    /// A short call on the shared ledger, given the answer timeout: out of reach, its pool
+    /// would hold the caller (an API request) for a minute before failing.
+    private nonisolated func ask<T: Sendable>(_ call: @escaping @Sendable (any LedgerStore) async throws(LedgerError) -> T)
+        async throws(LedgerError) -> T {
+        let shared = shared
+        return try await Ledger.answer(within: options.answerTimeout, subject: "shared ledger") { () async throws(LedgerError) in
+            try await call(shared)
+        }
+    }
+
+    /// Steps waiting in the offline journal and steps the shared ledger refused, for health.
+    public nonisolated func journalCounts() throws(LedgerError) -> (pending: Int, refused: Int) {
+        try journal.counts()
     }
     nonisolated public func close(batch: Int64, signer: CheckpointSigner, override: CloseOverride?) async throws(LedgerError) -> Checkpoint {
         try await replayPending()

@@ -43,8 +43,8 @@ enum OpenAPISchemas {
         ], required: ["error", "message"]),
 
         "Health": object([
-            "status": Schema.enumeration(["ok", "unavailable"]), "station_id": string, "ledger_reachable": boolean,
-            "ledger_error": string,
+            "status": Schema.enumeration(["ok", "offline", "unavailable"]), "station_id": string, "ledger_reachable": boolean,
+            "ledger_error": string, "offline_steps_pending": integer, "offline_steps_refused": integer,
         ], required: ["status", "station_id", "ledger_reachable"]),
 
         "Product": object([

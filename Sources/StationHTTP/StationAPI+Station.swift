@@ -3,16 +3,23 @@ import Ledger
 
 /// The station as a whole: health and the ledger audit.
 extension StationAPI {
-    /// 200 when the ledger answers a read, 503 otherwise; never an error body, so a load
-    /// balancer reads one shape.
+    /// 200 when the ledger answers a read, or when a shared ledger is out of reach but the
+    /// station journals offline; 503 otherwise. Never an error body, so a load balancer reads
+    /// one shape.
     func health() async -> Response {
+        let buffered = ledger as? BufferedLedger
+        let journal = try? buffered?.journalCounts()
+        var body: HealthBody
         do {
             _ = try await ledger.batches()
-            return JSONResponse.make(HealthBody(status: "ok", stationID: settings.stationID, ledgerReachable: true, ledgerError: nil))
+            body = HealthBody(status: "ok", stationID: settings.stationID, ledgerReachable: true, ledgerError: nil)
         } catch {
-            return JSONResponse.make(HealthBody(status: "unavailable", stationID: settings.stationID, ledgerReachable: false,
-                                                ledgerError: error.description), status: .serviceUnavailable)
+            body = HealthBody(status: journal == nil ? "unavailable" : "offline", stationID: settings.stationID, ledgerReachable: false,
+                              ledgerError: error.description)
         }
+        body.offlineStepsPending = journal?.pending
+        body.offlineStepsRefused = journal?.refused
+        return JSONResponse.make(body, status: body.status == "unavailable" ? .serviceUnavailable : .ok)
     }
 
     func audit(_ request: Request) async throws -> Response {
