@@ -11,6 +11,8 @@ struct AuditReplay {
         var state: LabelState
         /// The position in `codes` of the voided code this one reprints.
         let reprintOf: Int?
+        /// The station that issued it, and so holds its lease.
+        let station: String
     }
 
     struct BatchFacts {
@@ -104,7 +106,7 @@ struct AuditReplay {
                 batches[batchID]!.reprinted += 1
             }
             positions[code] = codes.count
-            codes.append(Code(value: code, batch: batchID, state: .issued, reprintOf: reprintOf))
+            codes.append(Code(value: code, batch: batchID, state: .issued, reprintOf: reprintOf, station: event.station))
             batches[batchID]!.issued += 1
             batches[batchID]!.counts[.issued, default: 0] += 1
         case .sent, .printed, .unconfirmed, .verifiedPass, .verifiedFail, .voided:

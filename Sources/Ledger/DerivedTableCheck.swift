@@ -46,6 +46,41 @@ struct DerivedTableCheck {
         if codeMismatches <= 3 { findings.append(finding) }
     }
 
+    /// Every row of the `code_leases` table: a lease's codes are codes of its batch, issued
+    /// by its station, and no code is in two leases. Call after the codes.
+    mutating func leases(_ rows: [(id: Int64, station: String, batch: Int64, first: Int64, last: Int64)]) {
+        let expected = replay.codes
+        var differences: [String] = []
+        var lastLeasedID: Int64 = 0
+        for lease in rows.sorted(by: { $0.first < $1.first }) {
+            if lease.first <= lastLeasedID { differences.append("code_leases table: lease \(lease.id) overlaps another lease") }
+            lastLeasedID = max(lastLeasedID, lease.last)
+            // `codeIDs` ascend with the positions of the replayed codes.
+            var position = firstPosition(atOrAfter: lease.first)
+            while position < codeIDs.count, codeIDs[position] <= lease.last {
+                let code = expected[position]
+                if code.station != lease.station || code.batch != lease.batch {
+                    differences.append("code_leases table: lease \(lease.id) gives \(code.value) to \(lease.station) in batch \(lease.batch); the events say \(code.station) issued it in batch \(code.batch)")
+                    break
+                }
+                position += 1
+            }
+            if lease.last < lease.first { differences.append("code_leases table: lease \(lease.id) is an empty range") }
+        }
+        findings += differences.prefix(3)
+        if differences.count > 3 { findings.append("code_leases table: \(differences.count) leases differ from the events in all") }
+    }
+
+    /// The position of the first matched code whose row id is `id` or more.
+    private func firstPosition(atOrAfter id: Int64) -> Int {
+        var low = 0, high = codeIDs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if codeIDs[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// Every row of the `batches` table, in id order.
     mutating func batches(_ rows: [Batch]) {
         var batches = replay.batches

@@ -40,6 +40,9 @@ extension PostgresLedger {
             guard check.code(id: id, value: value, batch: batch, state: state, reprintOf: reprintOf) else { break }
         }
         check.finishCodes()
+        check.leases(try await rows("SELECT id, station, batch_id, first_code_id, last_code_id FROM code_leases", on: connection).map { row in
+            try row.decode((Int64, String, Int64, Int64, Int64).self)
+        })
         check.batches(try await rows("SELECT \(unescaped: batchColumns) FROM batches ORDER BY id", on: connection).map(batch(row:)))
         check.verifications(try await rows("SELECT count(*) FROM verifications", on: connection)[0].decode(Int.self))
         check.checkpoints(try await rows("SELECT batch_id, last_seq, last_hash, signature FROM checkpoints", on: connection).map { row in

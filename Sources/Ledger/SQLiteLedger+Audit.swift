@@ -42,6 +42,9 @@ extension SQLiteLedger {
         let codes = try Row.fetchCursor(db, sql: "SELECT id, value, batch_id, state, reprint_of FROM codes ORDER BY id")
         while let row = try codes.next(), check.code(id: row[0], value: row[1], batch: row[2], state: row[3], reprintOf: row[4]) {}
         check.finishCodes()
+        check.leases(try Row.fetchAll(db, sql: "SELECT id, station, batch_id, first_code_id, last_code_id FROM code_leases").map { row in
+            (row[0], row[1], row[2], row[3], row[4])
+        })
         check.batches(try Row.fetchAll(db, sql: "SELECT * FROM batches ORDER BY id").map(Self.batch(row:)))
         check.verifications(try Int.fetchOne(db, sql: "SELECT count(*) FROM verifications") ?? 0)
         check.checkpoints(try Row.fetchAll(db, sql: "SELECT batch_id, last_seq, last_hash, signature FROM checkpoints").map { row in

@@ -54,6 +54,18 @@ struct AuditTests {
         #expect(try await counts.store.verifyAudit(trustedKey: nil).findings.first?.hasPrefix("batches table:") == true)
     }
 
+    @Test("A lease handed to another station, or stretched over another's codes, is reported", arguments: LedgerBackend.all,
+          ["UPDATE code_leases SET station = 'line-9' WHERE id = 1", "UPDATE code_leases SET last_code_id = 6 WHERE id = 1",
+           "INSERT INTO code_leases (station, batch_id, first_code_id, last_code_id, granted_at) VALUES ('line-9', 2, 6, 8, 0)"])
+    func leases(_ backend: LedgerBackend, sql: String) async throws {
+        let ledger = try await populated(backend)
+        #expect(try await ledger.store.verifyAudit(trustedKey: nil).isIntact)
+        try await ledger.tamper(sql)
+        let report = try await ledger.store.verifyAudit(trustedKey: nil)
+        #expect(report.firstBrokenEvent == nil)
+        #expect(report.findings.first?.hasPrefix("code_leases table:") == true, "\(sql): \(report.summary)")
+    }
+
     @Test("The station refuses to change or delete events itself", arguments: LedgerBackend.all)
     func appendOnly(_ backend: LedgerBackend) async throws {
         let ledger = try await populated(backend)
