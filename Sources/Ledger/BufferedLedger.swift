@@ -50,6 +50,9 @@ public actor BufferedLedger: LedgerStore {
     private var replaying: Task<Void, Never>?
     /// Batches with a lease that went unanswered: it may have been granted.
     private var leasesInDoubt: Set<Int64> = []
+    /// After a lease failed to reach the shared ledger, the stock is used without trying
+    /// again until then, so that a line does not wait out a timeout per block.
+    private var leasesPausedUntil: ContinuousClock.Instant?
 
     public init(shared: any LedgerStore, journal: OfflineJournal, options: Options = Options(),
                 logger: Logger = Logger(label: "tracestation.ledger")) throws(LedgerError) {
@@ -83,10 +86,13 @@ public actor BufferedLedger: LedgerStore {
         // Cut off, the stock is used before the shared ledger is tried again: each try may
         // wait out the answer timeout.
         let stock = try journal.available(batch: batch)
-        if stock < count + options.leaseReserve / 4, !buffering || stock < count {
-            do {
+        let cutOff = buffering || leasesPausedUntil.map { ContinuousClock.now < $0 } ?? false
+        if stock < count + options.leaseReserve / 4, !cutOff || stock < count {
+            do throws(LedgerError) {
                 try await lease(batch: batch, atLeast: count)
+                leasesPausedUntil = nil
             } catch {
+                if isOutage(error) { leasesPausedUntil = .now + options.retryInterval * 10 }
                 leaseFailure = error
             }
         }
