@@ -53,6 +53,8 @@ public actor BufferedLedger: LedgerStore {
     /// After a lease failed to reach the shared ledger, the stock is used without trying
     /// again until then, so that a line does not wait out a timeout per block.
     private var leasesPausedUntil: ContinuousClock.Instant?
+    /// Leases under way in the background, by batch.
+    private var leasing: [Int64: Task<Void, Never>] = [:]
 
     public init(shared: any LedgerStore, journal: OfflineJournal, options: Options = Options(),
                 logger: Logger = Logger(label: "tracestation.ledger")) throws(LedgerError) {
@@ -83,22 +85,41 @@ public actor BufferedLedger: LedgerStore {
     public func issue(batch: Int64, count: Int) async throws(LedgerError) -> [IssuedCode] {
         guard count > 0 else { throw LedgerError("batch \(batch)", .invalidInput("count must be at least 1, not \(count)")) }
         var leaseFailure: LedgerError?
-        // Cut off, the stock is used before the shared ledger is tried again: each try may
-        // wait out the answer timeout.
-        let stock = try journal.available(batch: batch)
-        let cutOff = buffering || leasesPausedUntil.map { ContinuousClock.now < $0 } ?? false
-        if stock < count + options.leaseReserve / 4, !cutOff || stock < count {
-            do throws(LedgerError) {
-                try await lease(batch: batch, atLeast: count)
-                leasesPausedUntil = nil
-            } catch {
-                if isOutage(error) { leasesPausedUntil = .now + options.retryInterval * 10 }
-                leaseFailure = error
+        if try journal.available(batch: batch) < count {
+            // The line waits for this lease (or for the one already under way).
+            await leasing[batch]?.value
+            if try journal.available(batch: batch) < count {
+                do throws(LedgerError) {
+                    try await lease(batch: batch, atLeast: count)
+                } catch {
+                    leaseFailure = error
+                }
             }
         }
         let codes = try journal.take(batch: batch, count: count)
+        leaseAheadIfLow(batch: batch, next: count)
         guard codes.isEmpty else { return codes }
         throw leaseFailure ?? LedgerError("batch \(batch)", .invalidInput("no leased codes left"))
+    }
+
+    /// Leases in the background when the stock is below a quarter of the reserve beyond the
+    /// next block, so the line rarely waits for a lease. Cut off, the stock is used without
+    /// trying the shared ledger again for a while: each try may wait out the answer timeout.
+    private func leaseAheadIfLow(batch: Int64, next count: Int) {
+        guard leasing[batch] == nil, !buffering, leasesPausedUntil.map({ ContinuousClock.now >= $0 }) ?? true,
+              let stock = try? journal.available(batch: batch), stock < count + options.leaseReserve / 4 else { return }
+        leasing[batch] = Task {
+            do throws(LedgerError) {
+                try await self.lease(batch: batch, atLeast: count)
+            } catch {
+                self.logger.warning("cannot lease codes ahead; the line goes on with its stock", metadata: ["batch.id": "\(batch)", "error": "\(error)"])
+            }
+            self.leaseDone(batch: batch)
+        }
+    }
+
+    private func leaseDone(batch: Int64) {
+        leasing[batch] = nil
     }
 
     /// Tops the batch's stock up to `count` plus the reserve. Leased codes count as issued,
@@ -118,6 +139,7 @@ public actor BufferedLedger: LedgerStore {
         }
         do throws(LedgerError) {
             try await leaseNow(batch: id, count: wanted)
+            leasesPausedUntil = nil
         } catch {
             // Another station leased meanwhile: take what is left, if it covers the need.
             guard case .overIssue(_, let issued, let limit) = error.rule, limit - issued >= max(1, needed) else { throw error }
@@ -136,7 +158,10 @@ public actor BufferedLedger: LedgerStore {
             }
             try journal.add(codes)
         } catch {
-            if isOutage(error) { leasesInDoubt.insert(batch) }
+            if isOutage(error) {
+                leasesInDoubt.insert(batch)
+                leasesPausedUntil = .now + options.retryInterval * 10
+            }
             throw error
         }
     }
