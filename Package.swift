@@ -152,10 +152,19 @@ let package = Package(
             // Golden ZPL files, read by path so they can be rewritten in place.
             exclude: ["Golden"]
         ),
+        // A fresh database per test on the PostgreSQL test server, and a relay in front of it
+        // a test can cut: shared by the test targets that need a real PostgreSQL, used by no product.
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [
+                "Ledger", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/PostgresTestSupport"
+        ),
         .testTarget(name: "LedgerTests", dependencies: [
-            "Ledger", "TraceCodes", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Ledger", "PostgresTestSupport", "TraceCodes", .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "VirtualPrinterTests", dependencies: [
             "VirtualPrinter", "ZPL", "Symbology", "Imaging", "Verification",
@@ -179,7 +188,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "StationTests", dependencies: [
-            "Station", "Ledger", "Labels", "Printing", "VirtualPrinter", "Verification", "Imaging", "TraceCodes",
+            "Station", "Ledger", "PostgresTestSupport", "Labels", "Printing", "VirtualPrinter", "Verification", "Imaging", "TraceCodes",
             .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "StationHTTPTests", dependencies: [
@@ -189,7 +198,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         // Runs the built `tracestation` binary: the command lines are an interface scripts rely on.
-        .testTarget(name: "CLITests", dependencies: ["tracestation", "Reporting", "Imaging", "Symbology"]),
+        .testTarget(name: "CLITests", dependencies: ["tracestation", "Ledger", "PostgresTestSupport", "Reporting", "Imaging", "Symbology"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The ledger commands and `serve` on the private PostgreSQL test server, with `--db` and
@@ -94,7 +95,7 @@ struct TestDatabase {
     let password: String
 
     init() throws {
-        let server = try Self.serverURL()
+        let server = try PostgresTestServer.url()
         guard let components = URLComponents(string: server), let password = components.password else {
             throw Failure("the test server's URL has no password: \(server)")
         }
@@ -112,16 +113,6 @@ struct TestDatabase {
         fresh.password = nil
         urlWithoutPassword = fresh.string ?? server
         self.password = password
-    }
-
-    static func serverURL() throws -> String {
-        if let url = ProcessInfo.processInfo.environment["TRACESTATION_TEST_POSTGRES_URL"], !url.isEmpty { return url }
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/postgres-test-server/url")
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            throw Failure("no PostgreSQL test server: run `make test`, or `scripts/postgres-test-server.sh start` before `swift test`")
-        }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     struct Failure: Error, CustomStringConvertible {

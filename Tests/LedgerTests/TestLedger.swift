@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import PostgresTestSupport
 import Testing
 @testable import Ledger
 
@@ -92,53 +93,5 @@ struct TestLedger {
         case .postgres:
             try await execute("ALTER TABLE events DISABLE TRIGGER USER; \(sql); ALTER TABLE events ENABLE TRIGGER USER")
         }
-    }
-}
-
-/// The private PostgreSQL server `make test` starts (scripts/postgres-test-server.sh).
-enum PostgresTestServer {
-    static let variable = "TRACESTATION_TEST_POSTGRES_URL"
-
-    struct Missing: Error, CustomStringConvertible {
-        var description: String {
-            "no PostgreSQL test server: run `make test`, which starts one for the tests, or `scripts/postgres-test-server.sh start` before `swift test` (or set \(PostgresTestServer.variable))"
-        }
-    }
-
-    static let caVariable = "TRACESTATION_TEST_POSTGRES_CA"
-
-    /// The server's URL: from the environment, else from the file the script writes.
-    static func url() throws -> String {
-        if let url = ProcessInfo.processInfo.environment[variable], !url.isEmpty { return url }
-        guard let text = try? String(contentsOf: stateFolder.appendingPathComponent("url"), encoding: .utf8) else { throw Missing() }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// The CA certificate that signs the server's TLS certificate.
-    static func caFile() throws -> String {
-        if let path = ProcessInfo.processInfo.environment[caVariable], !path.isEmpty { return path }
-        let path = stateFolder.appendingPathComponent("ca.pem").path
-        guard FileManager.default.fileExists(atPath: path) else { throw Missing() }
-        return path
-    }
-
-    private static var stateFolder: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/postgres-test-server")
-    }
-
-    /// A new, empty database on the server, for one test alone; the server is thrown away
-    /// whole when the tests end.
-    static func freshDatabase() async throws -> PostgresLedger.Configuration {
-        var configuration = try PostgresLedger.Configuration(url: url())
-        let name = "ledger_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let client = PostgresClient(configuration: configuration.client)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-            group.cancelAll()
-        }
-        configuration.database = name
-        return configuration
     }
 }

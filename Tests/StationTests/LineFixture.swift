@@ -58,7 +58,12 @@ struct LineFixture {
     /// The formats the printer printed, by their hash, from its `labels.jsonl`: one each
     /// means no label was printed twice.
     func printedFormats() throws -> [String] {
-        let log = try String(contentsOfFile: "\(folder)/labels/labels.jsonl", encoding: .utf8)
+        try Self.printedFormats(in: "\(folder)/labels")
+    }
+
+    /// The formats a virtual printer writing to `labelFolder` printed, by their hash.
+    static func printedFormats(in labelFolder: String) throws -> [String] {
+        let log = try String(contentsOfFile: "\(labelFolder)/labels.jsonl", encoding: .utf8)
         return log.split(separator: "\n").compactMap { line in
             line.range(of: "\"zpl_fnv1a64\":\"").map { String(line[$0.upperBound...].prefix(16)) }
         }

@@ -5,12 +5,12 @@ import Synchronization
 /// A TCP relay on loopback in front of the PostgreSQL test server that a test can cut (every
 /// connection closed, new ones closed on arrival) and restore: a real network outage between
 /// a station and its shared ledger, with the server itself left running for other tests.
-final class CuttableRelay: Sendable {
-    let port: Int
+public final class CuttableRelay: Sendable {
+    public let port: Int
     private let server: any Channel
     private let state = RelayState()
 
-    init(upstreamHost: String, upstreamPort: Int) async throws {
+    public init(upstreamHost: String, upstreamPort: Int) async throws {
         let state = self.state
         server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -30,7 +30,7 @@ final class CuttableRelay: Sendable {
     }
 
     /// Closes every relayed connection and every new one until `restore`.
-    func cut() {
+    public func cut() {
         let channels = state.value.withLock { state in
             state.isCut = true
             defer { state.channels = [] }
@@ -39,11 +39,11 @@ final class CuttableRelay: Sendable {
         for channel in channels { channel.close(promise: nil) }
     }
 
-    func restore() {
+    public func restore() {
         state.value.withLock { $0.isCut = false }
     }
 
-    func close() async throws {
+    public func close() async throws {
         cut()
         try await server.close()
     }
