@@ -192,7 +192,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "StationHTTPTests", dependencies: [
-            "StationHTTP", "Station", "Ledger", "TraceCodes", "Symbology", "Reporting", "VirtualPrinter",
+            "StationHTTP", "Station", "Ledger", "PostgresTestSupport", "TraceCodes", "Symbology", "Reporting", "VirtualPrinter",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "PropertyBased", package: "swift-property-based"),
