@@ -5,6 +5,8 @@
 #   scripts/postgres-test-server.sh url            prints the running server's URL
 #   scripts/postgres-test-server.sh ca             prints the path of the CA certificate it trusts for TLS
 #   scripts/postgres-test-server.sh stop           stops it and deletes its data; safe to run any time
+#   scripts/postgres-test-server.sh pause          stops the server but keeps its data (an outage)
+#   scripts/postgres-test-server.sh resume         starts the paused server again
 #   scripts/postgres-test-server.sh run CMD ARGS…  starts it, runs CMD with TRACESTATION_TEST_POSTGRES_URL
 #                                                  and TRACESTATION_TEST_POSTGRES_CA set, and stops it
 #                                                  afterwards whatever CMD's outcome
@@ -108,14 +110,35 @@ start() {
     fail "initdb failed; see $folder/initdb.log: $(tail -n 3 "$folder/initdb.log")"
 
   port="${TRACESTATION_TEST_POSTGRES_PORT:-$(free_port)}"
-  as_owner "$bin/pg_ctl" start -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$folder -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$folder/server.pem -c ssl_key_file=$folder/server.key" \
-    >/dev/null || fail "the server did not start; see $folder/server.log: $(tail -n 3 "$folder/server.log" 2>/dev/null)"
+  echo "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$folder -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$folder/server.pem -c ssl_key_file=$folder/server.key" \
+    >"$state/server-options"
+  run_server
 
   as_owner "$bin/createdb" -h "$folder" -p "$port" -U "$user" "$database" ||
     fail "could not create database $database; see $folder/server.log"
   echo "postgres://$user:$password@127.0.0.1:$port/$database?sslmode=disable" >"$state/url"
   cat "$state/url"
+}
+
+# Starts the set-up server (again) with the options `start` chose.
+run_server() {
+  local folder
+  folder="$(cat "$state/data-folder")"
+  as_owner "$(pg_bin)/pg_ctl" start -D "$folder/data" -l "$folder/server.log" -w -t 60 -o "$(cat "$state/server-options")" \
+    >/dev/null || fail "the server did not start; see $folder/server.log: $(tail -n 3 "$folder/server.log" 2>/dev/null)"
+}
+
+# Stops the server and keeps its data, as an outage would; `resume` starts it again.
+pause() {
+  is_running || fail "not running; start it with: $0 start"
+  as_owner "$(pg_bin)/pg_ctl" stop -D "$(cat "$state/data-folder")/data" -m fast -w >/dev/null
+  echo "postgres-test-server: paused"
+}
+
+resume() {
+  [ -f "$state/server-options" ] || fail "no server was set up; start it with: $0 start"
+  is_running || run_server
+  echo "postgres-test-server: running"
 }
 
 stop() {
@@ -138,6 +161,8 @@ case "${1:-}" in
   stop) stop ;;
   url) is_running || fail "not running; start it with: $0 start"; cat "$state/url" ;;
   ca) is_running || fail "not running; start it with: $0 start"; echo "$state/ca.pem" ;;
+  pause) pause ;;
+  resume) resume ;;
   run)
     shift
     [ $# -gt 0 ] || fail "usage: $0 run COMMAND [ARGS…]"
@@ -145,8 +170,10 @@ case "${1:-}" in
     trap 'exit 130' INT TERM
     TRACESTATION_TEST_POSTGRES_URL="$(start)"
     TRACESTATION_TEST_POSTGRES_CA="$state/ca.pem"
-    export TRACESTATION_TEST_POSTGRES_URL TRACESTATION_TEST_POSTGRES_CA
+    # How a command pauses and resumes this server (the plant bench's outage).
+    TRACESTATION_TEST_POSTGRES_CONTROL="$repo/scripts/postgres-test-server.sh"
+    export TRACESTATION_TEST_POSTGRES_URL TRACESTATION_TEST_POSTGRES_CA TRACESTATION_TEST_POSTGRES_CONTROL
     "$@"
     ;;
-  *) fail "usage: $0 start|stop|url|ca|run COMMAND [ARGS…]" ;;
+  *) fail "usage: $0 start|stop|url|ca|pause|resume|run COMMAND [ARGS…]" ;;
 esac

@@ -41,9 +41,9 @@ public actor BufferedLedger: LedgerStore {
         }
     }
 
-    public let shared: any LedgerStore
-    public let journal: OfflineJournal
-    public let options: Options
+    nonisolated public let shared: any LedgerStore
+    nonisolated public let journal: OfflineJournal
+    nonisolated public let options: Options
     private let logger: Logger
     /// Steps wait in the journal: every step goes there until they are replayed.
     private var buffering: Bool
@@ -112,7 +112,11 @@ public actor BufferedLedger: LedgerStore {
             do throws(LedgerError) {
                 try await self.lease(batch: batch, atLeast: count)
             } catch {
-                self.logger.warning("cannot lease codes ahead; the line goes on with its stock", metadata: ["batch.id": "\(batch)", "error": "\(error)"])
+                // A batch leased up to its limit is no news; anything else the lead should know.
+                if case .overIssue = error.rule {} else {
+                    self.logger.warning("cannot lease codes ahead; the line goes on with its stock",
+                                        metadata: ["batch.id": "\(batch)", "error": "\(error)"])
+                }
             }
             self.leaseDone(batch: batch)
         }

@@ -84,6 +84,11 @@ struct BenchCommand: AsyncParsableCommand {
         valueName: "URL"))
     var postgresURL: String?
 
+    @Option(help: ArgumentHelp(
+        "Seconds the plant's server is stopped in the middle of the --plant-codes outage drill (run under scripts/postgres-test-server.sh, which can stop it); 0 skips the drill.",
+        valueName: "SECONDS"))
+    var plantOutageSeconds = 60
+
     @Option(help: ArgumentHelp("Also time reporting a batch of this many codes to an in-process reference receiver on loopback; 0 skips it.",
                                valueName: "N"))
     var reportCodes = 100_000
@@ -94,7 +99,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         guard ledgerCodes >= 0, reportCodes >= 0 else { throw ValidationError("--ledger-codes and --report-codes must be 0 or more") }
         guard !only.contains(.stationLoad) || only == [.stationLoad] else { throw ValidationError("station-load runs alone; time it with --only station-load") }
-        guard plantCodes >= 0 else { throw ValidationError("--plant-codes must be 0 or more") }
+        guard plantCodes >= 0, plantOutageSeconds >= 0 else { throw ValidationError("--plant-codes and --plant-outage-seconds must be 0 or more") }
         if plantCodes > 0, plantServer == nil {
             throw ValidationError("--plant-codes needs a PostgreSQL server: --postgres-url, or run under scripts/postgres-test-server.sh run")
         }
@@ -237,7 +242,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if plantCodes > 0, let plantServer {
             if !json { print("\nPlant: stations sharing one PostgreSQL ledger") }
-            try await PlantLedgerBench(codes: plantCodes, postgresURL: plantServer).run(in: scratch + "/plant", json: json)
+            let control = plantOutageSeconds > 0 ? ProcessInfo.processInfo.environment["TRACESTATION_TEST_POSTGRES_CONTROL"] : nil
+            try await PlantLedgerBench(codes: plantCodes, postgresURL: plantServer, serverControl: control, outageSeconds: plantOutageSeconds)
+                .run(in: scratch + "/plant", json: json)
         }
         if reportCodes > 0 {
             if !json { print("\nReporting: a batch of \(reportCodes) codes to the reference receiver, loopback HTTP") }

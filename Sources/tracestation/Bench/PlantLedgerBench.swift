@@ -7,13 +7,17 @@ import Ledger
 /// offline journal. Every code is checked distinct and the chain verified, or the bench fails.
 ///
 /// Each station is what `serve` runs with `ledger.url`: a `BufferedLedger` with its own
-/// journal file and its own connection pool, issuing blocks of 256 as a line does.
+/// journal file and its own connection pool, issuing blocks of 256 as a line does. With the
+/// test server's control script, the run ends with `PlantOutageDrill`.
 struct PlantLedgerBench {
     var codes = 1_000_000
     var stations = 8
     var steps = 100_000
     /// The server; a fresh database is made on it for the run and left for inspection.
     var postgresURL: String
+    /// The script that pauses and resumes the server, for the outage drill; nil skips it.
+    var serverControl: String?
+    var outageSeconds = 60
 
     static let block = 256
 
@@ -29,14 +33,25 @@ struct PlantLedgerBench {
         let report = try await audit.verifyAudit(trustedKey: nil)
         guard report.isIntact else { throw BenchError("audit verify found the plant ledger broken: \(report.summary)") }
 
+        var drill: PlantOutageDrill.Result?
+        if let serverControl {
+            drill = try await PlantOutageDrill(outageSeconds: outageSeconds, control: serverControl)
+                .run(try await Self.freshDatabase(on: postgresURL), in: folder)
+        }
+
         let ratio = plant / single
-        let rows: [(step: String, value: String, target: String, ok: Bool?)] = [
+        var rows: [(step: String, value: String, target: String, ok: Bool?)] = [
             ("1 station, SQLite: codes/s (anchor)", String(Int(single.rounded())), "-", nil),
             ("\(stations) stations, one PostgreSQL: codes/s", String(Int(plant.rounded())), "-", nil),
             ("\(stations) stations on PostgreSQL vs 1 on SQLite", String(format: "%.2f", ratio), "≥ 0.50", ratio >= 0.5),
             ("replay \(steps) buffered steps: seconds", String(format: "%.2f", replay), "≤ 10", replay <= 10),
             ("audit of the plant chain: events", String(report.eventsChecked), "intact", true),
         ]
+        if let drill {
+            rows.append(("server stopped \(outageSeconds) s: labels printed meanwhile", String(drill.labelsDuringOutage), "> 0, no stall",
+                         drill.labelsDuringOutage > 0 && drill.stalls == 0))
+            rows.append(("then every journal replayed within: seconds", String(format: "%.1f", drill.catchUp.milliseconds / 1e3), "-", nil))
+        }
         if json {
             for row in rows {
                 var object: [String: Any] = ["step": row.step, "value": row.value, "target": row.target]
