@@ -133,7 +133,9 @@ public actor BufferedLedger: LedgerStore {
         let shared = shared
         try await recoverLeases(batch: id)
         let stock = try journal.available(batch: id)
-        let batch = try await answer { () async throws(LedgerError) in try await shared.batch(id) }
+        let batch = try await Ledger.answer(within: leaseTimeout, subject: "shared ledger") { () async throws(LedgerError) in
+            try await shared.batch(id)
+        }
         let room = batch.limit - batch.issuedCount
         let needed = max(0, count - stock)
         let wanted = min(room, needed + min(options.leaseReserve, max(0, room - needed) / 2))
@@ -151,13 +153,16 @@ public actor BufferedLedger: LedgerStore {
         }
     }
 
-    /// One lease. A large one may take a while on a busy server, so it is given ten answer
-    /// timeouts; one still unanswered may have been granted, so the batch's lease is in doubt
-    /// until the station's unsent codes are read back (`recoverLeases`).
+    /// A lease (its batch read, then the block) may take a while on a busy server, so it is
+    /// given ten answer timeouts.
+    private var leaseTimeout: Duration { options.answerTimeout * 10 }
+
+    /// One lease. One still unanswered may have been granted, so the batch's lease is in
+    /// doubt until the station's unsent codes are read back (`recoverLeases`).
     private func leaseNow(batch: Int64, count: Int) async throws(LedgerError) {
         let shared = shared
         do throws(LedgerError) {
-            let codes = try await Ledger.answer(within: options.answerTimeout * 10, subject: "shared ledger") {
+            let codes = try await Ledger.answer(within: leaseTimeout, subject: "shared ledger") {
                 () async throws(LedgerError) in try await shared.issue(batch: batch, count: count)
             }
             try journal.add(codes)
@@ -176,7 +181,9 @@ public actor BufferedLedger: LedgerStore {
     private func recoverLeases(batch: Int64) async throws(LedgerError) {
         guard leasesInDoubt.contains(batch) else { return }
         let shared = shared
-        let unsent = try await answer { () async throws(LedgerError) in try await shared.codes(batch: batch, in: .issued) }
+        let unsent = try await Ledger.answer(within: leaseTimeout, subject: "shared ledger") { () async throws(LedgerError) in
+            try await shared.codes(batch: batch, in: .issued)
+        }
         try journal.add(unsent)
         leasesInDoubt.remove(batch)
     }

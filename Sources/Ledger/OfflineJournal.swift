@@ -213,6 +213,28 @@ public final class OfflineJournal: Sendable {
         }
     }
 
+    /// A step in the journal, as the lead sees it.
+    public struct Step: Sendable, Equatable {
+        public let seq: Int64
+        public let time: Int64
+        public let batch: Int64?
+        public let code: String
+        public let kind: String
+        /// Why the shared ledger refused it; nil for a step not refused.
+        public let refusal: String?
+    }
+
+    /// The latest steps the shared ledger refused, newest first, at most `limit`.
+    public func refusedSteps(limit: Int) throws(LedgerError) -> [Step] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT seq, time, batch_id, code, kind, refusal FROM steps WHERE state = 'refused' ORDER BY seq DESC LIMIT ?
+                """, arguments: [limit]).map { row in
+                Step(seq: row["seq"], time: row["time"], batch: row["batch_id"], code: row["code"], kind: row["kind"], refusal: row["refusal"])
+            }
+        }
+    }
+
     /// Checks the journal's own chain; returns the first break, or nil when intact.
     public func verifyChain() throws(LedgerError) -> String? {
         try read { db in

@@ -3,7 +3,7 @@
 extension APIOperation {
     static let all: [APIOperation] = [
         health, metrics, openAPI, listProducts, listBatches, createBatch, getBatch, closeBatch, voidLabel, verifyImage,
-        reconciliation, audit,
+        reconciliation, audit, offlineJournal,
     ] + lineRoutes + dashboardRoutes + plantRoutes
 
     /// What `serve --plant` serves: the plant view, health and metrics.
@@ -130,6 +130,16 @@ extension APIOperation {
             ]),
             .error(400, "The format is not json, csv or html, or the batch id is unusable (`invalid-parameter`)."),
             unknownBatch, ledgerDown,
+        ])
+
+    static let offlineJournal = APIOperation(
+        id: "getOfflineJournal", method: .get, path: "/api/v1/offline-journal",
+        summary: "On a shared PostgreSQL ledger: the label steps this station keeps in its offline journal, waiting for the ledger, and the latest 100 the ledger refused on replay (its batch closed meanwhile, say), each with the reason, for the lead to settle.",
+        role: .lead,
+        answers: [
+            .init(status: 200, description: "The journal's counts and its refused steps, newest first.", content: Schema.json("OfflineJournal")),
+            .error(404, "The station's ledger is its own file, with no offline journal (`no-offline-journal`)."),
+            ledgerDown,
         ])
 
     static let audit = APIOperation(

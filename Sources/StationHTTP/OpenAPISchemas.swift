@@ -143,6 +143,12 @@ enum OpenAPISchemas {
             "totals": object(Dictionary(uniqueKeysWithValues: plantTotals.map { ($0, integer) }), required: plantTotals),
         ], required: ["generated_at", "generated_at_ms", "stale_after_seconds", "stations", "totals"]),
 
+        "OfflineJournal": object([
+            "pending": integer, "refused": integer,
+            "refused_steps": ["type": "array", "items": object([
+                "seq": int64, "time": string, "batch": integer, "code": string, "event": string, "reason": string,
+            ], required: ["seq", "time", "code", "event", "reason"])],
+        ], required: ["pending", "refused", "refused_steps"]),
         "Audit": object([
             "intact": boolean, "events_checked": int64, "last_hash": string, "checkpoints_verified": integer,
             "first_broken_event": nullable("integer"), "findings": strings, "summary": string,

@@ -22,6 +22,20 @@ extension StationAPI {
         return JSONResponse.make(body, status: body.status == "unavailable" ? .serviceUnavailable : .ok)
     }
 
+    /// The station's offline journal, when its ledger is shared.
+    func offlineJournal() throws -> Response {
+        guard let buffered = ledger as? BufferedLedger else {
+            throw APIError(.notFound, "no-offline-journal", "this station's ledger is its own file (no ledger.url), so it keeps no offline journal")
+        }
+        do {
+            let counts = try buffered.journal.counts()
+            return JSONResponse.make(OfflineJournalBody(pending: counts.pending, refused: counts.refused,
+                                                        steps: try buffered.journal.refusedSteps(limit: 100)))
+        } catch {
+            throw APIError(error)
+        }
+    }
+
     func audit(_ request: Request) async throws -> Response {
         var trusted: [UInt8]?
         if let key = request.uri.queryParameters["trusted_key"].map(String.init) {

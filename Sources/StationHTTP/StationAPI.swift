@@ -93,6 +93,7 @@ public struct StationAPI: Sendable {
         register(.verifyImage) { request, context in try await verifyImage(request, context) }
         register(.reconciliation) { request, context in try await reconciliation(request, context) }
         register(.audit) { request, _ in try await audit(request) }
+        register(.offlineJournal) { _, _ in try offlineJournal() }
         register(.listLines) { _, _ in await listLines() }
         register(.getLine) { _, context in try await showLine(context) }
         register(.startLine) { request, context in try await startLine(request, context) }

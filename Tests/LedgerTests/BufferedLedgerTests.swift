@@ -36,7 +36,7 @@ struct BufferedLedgerTests {
         let shared = try await PostgresLedger(configuration: viaRelay, station: "line-1")
         let journal = try Self.journal()
         let station = try BufferedLedger(shared: shared, journal: journal,
-                                         options: .init(leaseReserve: 300, answerTimeout: .seconds(2), retryInterval: .milliseconds(50)))
+                                         options: .init(leaseReserve: 300, answerTimeout: .seconds(5), retryInterval: .milliseconds(50)))
         let batch = try await direct.createBatch(BatchSpec(gtin: TestLedger.gtin, lot: "OUT1", quantity: 1000))
 
         let online = try await station.issue(batch: batch.id, count: 50)
