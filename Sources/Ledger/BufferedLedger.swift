@@ -330,11 +330,6 @@ public actor BufferedLedger: LedgerStore {
             try await call(shared)
         }
     }
-
-    /// Steps waiting in the offline journal and steps the shared ledger refused, for health.
-    public nonisolated func journalCounts() throws(LedgerError) -> (pending: Int, refused: Int) {
-        try journal.counts()
-    }
     nonisolated public func close(batch: Int64, signer: CheckpointSigner, override: CloseOverride?) async throws(LedgerError) -> Checkpoint {
         try await replayPending()
         return try await shared.close(batch: batch, signer: signer, override: override)

@@ -8,7 +8,7 @@ extension StationAPI {
     /// one shape.
     func health() async -> Response {
         let buffered = ledger as? BufferedLedger
-        let journal = try? buffered?.journalCounts()
+        let journal = try? buffered?.journal.counts()
         var body: HealthBody
         do {
             _ = try await ledger.batches()
