@@ -43,15 +43,19 @@ struct ScanlineEANReaderTests {
         }
     }
 
-    @Test("the symbols the station renders read back with their quiet zone trimmed to 2 modules, through the decoder")
+    @Test("the symbols the station renders read back with their quiet zone trimmed to 2 modules; through the decoder, never as another number")
     func renderedThroughDecoder() async throws {
         await propertyCheck(count: 20, input: Self.digits, Gen.int(in: 2...4)) { body, size in
             let text = Self.text(body) + String(EANDrawing.checkDigit(body))
             let modules = try EAN13.pattern(for: Array(text.utf8)).modules
             #expect(modules == EANDrawing.ean13(text.map { Int(String($0))! }))
             let image = EANDrawing.image(modules, moduleSize: size, left: 11, right: 2, frame: 6, blur: true)
+            #expect(Self.texts(image) == [text])
+            // The decoder may miss one: where zbar or zxing-cpp read the blurred edge beside
+            // the frame as something else (6082077000002 at 2 dots a module), the reads
+            // contradict and none is reported (`ReadEvidence`); a wrong number, never.
             let symbols = try BarcodeDecoder(options: .init(symbologies: [.ean13], timeBudget: .seconds(10))).decode(image)
-            #expect(symbols.map(\.text) == [text])
+            #expect(symbols.allSatisfy { $0.text == text })
         }
     }
 
