@@ -19,9 +19,21 @@ struct PrinterWindowTests {
         return (most, largestBatch)
     }
 
+    /// The window is the subject here, not the deadlines: generous ones, so that a loaded
+    /// machine's slow answer is never taken for a lost connection, whose resent jobs would
+    /// count twice in flight.
+    static let patientDeadlines: PrinterLink.Configuration = {
+        var configuration = LoopbackPrinter.fastDeadlines
+        configuration.connectTimeout = .seconds(10)
+        configuration.writeTimeout = .seconds(15)
+        configuration.readTimeout = .seconds(15)
+        configuration.confirmationTimeout = .seconds(60)
+        return configuration
+    }()
+
     @Test("A printer that keeps up earns a wider window, never wider than the maximum, and prints every label once")
     func widensForFastPrinter() async throws {
-        var configuration = LoopbackPrinter.fastDeadlines
+        var configuration = Self.patientDeadlines
         configuration.maximumWindow = 64
         let bench = try await LoopbackPrinter(renders: false, configuration: configuration)
         let log = EventLog.recording(bench.link)
@@ -40,7 +52,7 @@ struct PrinterWindowTests {
 
     @Test("A printer slower than the window's time keeps about the minimum window")
     func staysNarrowForSlowPrinter() async throws {
-        var configuration = LoopbackPrinter.fastDeadlines
+        var configuration = Self.patientDeadlines
         // Each 100-dot label takes 50 ms at 250 mm/s, so a batch of 4 is answered every 200 ms:
         // in 20 ms the link sees one answer, or two if it stalled for 200 ms, never the dozens
         // a window grown by the jobs in flight rather than by those printed would hold.
