@@ -76,9 +76,16 @@ public actor BufferedLedger: LedgerStore {
         }
     }
 
-    private func answer<T: Sendable>(_ operation: @escaping @Sendable () async throws(LedgerError) -> T) async throws(LedgerError) -> T {
-        try await Ledger.answer(within: options.answerTimeout, subject: "shared ledger", operation)
+    /// Calls the shared ledger, waiting at most `limit` (the answer timeout unless given).
+    private nonisolated func answer<T: Sendable>(within limit: Duration? = nil,
+                                                 _ operation: @escaping @Sendable () async throws(LedgerError) -> T)
+        async throws(LedgerError) -> T {
+        try await Ledger.answer(within: limit ?? options.answerTimeout, subject: "shared ledger", operation)
     }
+
+    /// A lease (its batch read, then the block) or a replay chunk may take a while on a busy
+    /// server, so each is given ten answer timeouts.
+    private nonisolated var slowCallTimeout: Duration { options.answerTimeout * 10 }
 
     // MARK: Issuing from leases
 
@@ -133,7 +140,7 @@ public actor BufferedLedger: LedgerStore {
         let shared = shared
         try await recoverLeases(batch: id)
         let stock = try journal.available(batch: id)
-        let batch = try await Ledger.answer(within: leaseTimeout, subject: "shared ledger") { () async throws(LedgerError) in
+        let batch = try await answer(within: slowCallTimeout) { () async throws(LedgerError) in
             try await shared.batch(id)
         }
         let room = batch.limit - batch.issuedCount
@@ -153,16 +160,12 @@ public actor BufferedLedger: LedgerStore {
         }
     }
 
-    /// A lease (its batch read, then the block) may take a while on a busy server, so it is
-    /// given ten answer timeouts.
-    private var leaseTimeout: Duration { options.answerTimeout * 10 }
-
     /// One lease. One still unanswered may have been granted, so the batch's lease is in
     /// doubt until the station's unsent codes are read back (`recoverLeases`).
     private func leaseNow(batch: Int64, count: Int) async throws(LedgerError) {
         let shared = shared
         do throws(LedgerError) {
-            let codes = try await Ledger.answer(within: leaseTimeout, subject: "shared ledger") {
+            let codes = try await answer(within: slowCallTimeout) {
                 () async throws(LedgerError) in try await shared.issue(batch: batch, count: count)
             }
             try journal.add(codes)
@@ -181,7 +184,7 @@ public actor BufferedLedger: LedgerStore {
     private func recoverLeases(batch: Int64) async throws(LedgerError) {
         guard leasesInDoubt.contains(batch) else { return }
         let shared = shared
-        let unsent = try await Ledger.answer(within: leaseTimeout, subject: "shared ledger") { () async throws(LedgerError) in
+        let unsent = try await answer(within: slowCallTimeout) { () async throws(LedgerError) in
             try await shared.codes(batch: batch, in: .issued)
         }
         try journal.add(unsent)
@@ -262,7 +265,7 @@ public actor BufferedLedger: LedgerStore {
             return true
         }
         let shared = shared
-        let outcome = try await Ledger.answer(within: options.answerTimeout * 10, subject: "shared ledger") {
+        let outcome = try await answer(within: slowCallTimeout) {
             () async throws(LedgerError) in try await shared.replay(segment)
         }
         try journal.settle(segment, outcome: outcome)
@@ -326,7 +329,7 @@ public actor BufferedLedger: LedgerStore {
     private nonisolated func ask<T: Sendable>(_ call: @escaping @Sendable (any LedgerStore) async throws(LedgerError) -> T)
         async throws(LedgerError) -> T {
         let shared = shared
-        return try await Ledger.answer(within: options.answerTimeout, subject: "shared ledger") { () async throws(LedgerError) in
+        return try await answer { () async throws(LedgerError) in
             try await call(shared)
         }
     }
@@ -342,7 +345,7 @@ public actor BufferedLedger: LedgerStore {
 
     nonisolated public func publishLineStatus(_ lines: [PublishedLineStatus]) async throws(LedgerError) {
         let shared = shared
-        try await Ledger.answer(within: options.answerTimeout, subject: "shared ledger") { () async throws(LedgerError) in
+        try await answer { () async throws(LedgerError) in
             try await shared.publishLineStatus(lines)
         }
     }

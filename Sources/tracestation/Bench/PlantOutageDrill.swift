@@ -21,7 +21,6 @@ struct PlantOutageDrill {
         let stalls: Int
         /// From the server's restart until every station's journal was replayed.
         let catchUp: Duration
-        let events: Int64
     }
 
     func run(_ configuration: PostgresLedger.Configuration, in folder: String) async throws -> Result {
@@ -71,7 +70,7 @@ struct PlantOutageDrill {
         }
         let audit = try await setup.verifyAudit(trustedKey: nil)
         guard audit.isIntact else { throw BenchError("after the outage the plant's chain is broken: \(audit.summary)") }
-        return Result(labelsDuringOutage: during, stalls: await progress.stalls, catchUp: caughtUp, events: audit.eventsChecked)
+        return Result(labelsDuringOutage: during, stalls: await progress.stalls, catchUp: caughtUp)
     }
 
     /// One station's line: hand-offs of 16 labels at `labelsPerSecond`, as a line records
